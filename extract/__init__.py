@@ -1,0 +1,17 @@
+"""Vietnamese administrative-reform figures out of text and portal HTML.
+
+Pure: text or HTML in, records out. No network, clock or database, and nothing
+imported from the rest of the project.
+
+>>> from extract import extract_figures
+>>> [(f.metric, f.value) for f in extract_figures("Xã đã tiếp nhận 336 hồ sơ.")]
+[('received', 336)]
+"""
+
+from __future__ import annotations
+
+from extract.figures import EXTRACTOR_VERSION, extract_figures
+from extract.model import Figure, Page, Widget
+from extract.page import extract_page
+
+__all__ = ["EXTRACTOR_VERSION", "Figure", "Page", "Widget", "extract_figures", "extract_page"]
