@@ -1,0 +1,125 @@
+"""Opening the database, sites, crawl runs and raw pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from store.migrations import migrations
+from store.urls import canonical_url
+
+SaveResult = Literal["new", "updated", "unchanged"]
+SITE_FIELDS = ("id", "name", "level", "district", "province", "base_url", "platform")
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC (the store's only clock)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if needed) the database at `path`, in WAL mode, with migrations applied."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path) if str(path) != ":memory:" else Database(memory=True)
+    if str(path) != ":memory:":
+        db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    migrations.apply(db)
+    return db
+
+
+def _as_mapping(obj: Any) -> Mapping[str, Any]:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    return obj  # type: ignore[no-any-return]
+
+
+def upsert_sites(db: Database, sites: Iterable[Any]) -> int:
+    """Insert or update sites (dicts or dataclasses with the sites-file fields)."""
+    rows = [{k: _as_mapping(s).get(k) for k in SITE_FIELDS} for s in sites]
+    db["sites"].upsert_all(rows, pk="id")
+    return len(rows)
+
+
+def start_crawl_run(db: Database, spider: str, site_ids: Iterable[str]) -> int:
+    """Record the start of a crawl and return its id."""
+    table = db["crawl_runs"].insert(
+        {"started_at": utc_now(), "spider": spider, "sites": ",".join(site_ids),
+         "status": "running"}
+    )
+    return int(table.last_pk)
+
+
+def finish_crawl_run(db: Database, run_id: int, status: str, stats: Mapping[str, Any]) -> None:
+    """Record the end of a crawl with its stats (new, updated, unchanged, errors …)."""
+    db["crawl_runs"].update(
+        run_id,
+        {"finished_at": utc_now(), "status": status, "stats": json.dumps(stats, default=str)},
+    )
+
+
+def save_page(
+    db: Database,
+    *,
+    url: str,
+    site_id: str,
+    kind: str,
+    status: int,
+    body: bytes,
+    fetched_at: str,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    crawl_run_id: int | None = None,
+) -> SaveResult:
+    """Store a raw page (zlib-compressed), keyed by canonical URL.
+
+    Returns "new", "updated" (the body changed) or "unchanged" (only fetched_at moves).
+    """
+    key = canonical_url(url)
+    digest = hashlib.sha256(body).hexdigest()
+    old = next(db["pages"].rows_where("url = ?", [key], select="id, sha256"), None)
+    if old is not None and old["sha256"] == digest:
+        db["pages"].update(old["id"], {"fetched_at": fetched_at, "status": status})
+        return "unchanged"
+    row = {
+        "url": key, "site_id": site_id, "kind": kind, "status": status,
+        "fetched_at": fetched_at, "sha256": digest, "size": len(body),
+        "content_type": content_type, "encoding": encoding, "etag": etag,
+        "last_modified": last_modified, "html_zlib": zlib.compress(body, 6),
+        "crawl_run_id": crawl_run_id,
+    }
+    if old is None:
+        db["pages"].insert({**row, "first_fetched_at": fetched_at})
+        return "new"
+    db["pages"].update(old["id"], row)
+    return "updated"
+
+
+def page_body(row: Mapping[str, Any]) -> bytes:
+    """The raw bytes of a stored page row."""
+    return zlib.decompress(row["html_zlib"])
+
+
+def known_urls(db: Database, site_id: str, kind: str = "article") -> set[str]:
+    """Canonical URLs of the pages of `kind` already stored for a site."""
+    return {
+        r["url"] for r in db["pages"].rows_where("site_id = ? AND kind = ?", [site_id, kind],
+                                                 select="url")
+    }
+
+
+def table_counts(db: Database) -> dict[str, int]:
+    """Row count of every table (for idempotence checks and `cchc status`)."""
+    return {name: db[name].count for name in db.table_names() if not name.startswith("_")}

@@ -1,0 +1,105 @@
+"""The schema, as ordered sqlite-utils migrations. Never edit an applied migration: add one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from store.views import VIEWS
+
+migrations = Migrations("cchc")
+
+
+@migrations()
+def create_sites(db: Database) -> None:
+    db["sites"].create(
+        {
+            "id": str, "name": str, "level": str, "district": str, "province": str,
+            "base_url": str, "platform": str,
+        },
+        pk="id",
+        not_null={"name", "level", "base_url", "platform"},
+    )
+
+
+@migrations()
+def create_crawl_runs(db: Database) -> None:
+    db["crawl_runs"].create(
+        {
+            "id": int, "started_at": str, "finished_at": str, "spider": str,
+            "sites": str, "status": str, "stats": str,
+        },
+        pk="id",
+        not_null={"started_at", "spider"},
+    )
+
+
+@migrations()
+def create_pages(db: Database) -> None:
+    db["pages"].create(
+        {
+            "id": int, "url": str, "site_id": str, "kind": str, "status": int,
+            "first_fetched_at": str, "fetched_at": str, "sha256": str, "size": int,
+            "content_type": str, "encoding": str, "etag": str, "last_modified": str,
+            "html_zlib": bytes, "crawl_run_id": int,
+        },
+        pk="id",
+        not_null={"url", "site_id", "kind", "fetched_at", "sha256"},
+        foreign_keys=[("site_id", "sites", "id"), ("crawl_run_id", "crawl_runs", "id")],
+    )
+    db["pages"].create_index(["url"], unique=True)
+    db["pages"].create_index(["site_id", "kind"])
+
+
+@migrations()
+def create_articles(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int, "page_id": int, "url": str, "site_id": str, "title": str,
+            "published": str, "body": str, "page_sha256": str,
+            "extractor_version": str, "extracted_at": str,
+        },
+        pk="id",
+        not_null={"page_id", "url", "site_id", "body"},
+        foreign_keys=[("page_id", "pages", "id"), ("site_id", "sites", "id")],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["site_id", "published"])
+
+
+@migrations()
+def create_widget_snapshots(db: Database) -> None:
+    db["widget_snapshots"].create(
+        {
+            "id": int, "site_id": str, "kind": str, "updated_at": str, "text": str,
+            "sha256": str, "page_id": int, "first_seen_at": str, "last_seen_at": str,
+        },
+        pk="id",
+        not_null={"site_id", "kind", "text", "sha256"},
+        foreign_keys=[("site_id", "sites", "id"), ("page_id", "pages", "id")],
+    )
+    db["widget_snapshots"].create_index(["site_id", "kind", "sha256"], unique=True)
+
+
+@migrations()
+def create_figures(db: Database) -> None:
+    db["figures"].create(
+        {
+            "id": int, "article_id": int, "snapshot_id": int, "metric": str, "value": float,
+            "channel": str, "period": str, "subject": str, "level": str, "source": str,
+            "evidence": str, "start": int, "end": int, "flags": str, "fingerprint": str,
+            "extractor_version": str,
+        },
+        pk="id",
+        not_null={"metric", "value", "source", "evidence", "fingerprint", "extractor_version"},
+        foreign_keys=[("article_id", "articles", "id"), ("snapshot_id", "widget_snapshots", "id")],
+    )
+    db["figures"].create_index(["article_id"])
+    db["figures"].create_index(["snapshot_id"])
+    db["figures"].create_index(["metric", "period"])
+    db["figures"].create_index(["fingerprint"], unique=True)
+
+
+@migrations()
+def create_views(db: Database) -> None:
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
