@@ -1,0 +1,1 @@
+"""cchc: the analyst-facing layer that ties crawler/, extract/ and store/ together."""

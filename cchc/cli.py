@@ -1,0 +1,309 @@
+"""`cchc`: the analysts' command line. Crawl, extract, report, check sites, read one page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+DEFAULT_DB = Path(os.environ.get("CCHC_DB", "data/cchc.db"))
+REAL_SITES = Path(__file__).resolve().parents[1] / "crawler" / "sites.csv"
+
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+    show_default=True, help="SQLite database file (env CCHC_DB).",
+)
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option value, or a usage error that says the expected shape."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"must look like 2024-06-30, got {value!r}",
+                                 param_hint=option) from None
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(package_name="cchc")
+def cli(verbose: int) -> None:
+    """Collect administrative-reform (CCHC) figures from Vietnamese portals into SQLite."""
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@contextmanager
+def replica_proxy(enabled: bool) -> Iterator[str | None]:
+    """Serve the bundled portal replica on loopback while the block runs; yield its proxy URL."""
+    if not enabled:
+        yield None
+        return
+    from replica import ReplicaServer, build_replica
+
+    with ReplicaServer(build_replica()) as server:
+        yield server.url
+
+
+def _load_sites(path: Path) -> list[Any]:
+    from crawler.sites import SitesFileError, load_sites
+
+    try:
+        return load_sites(path)
+    except SitesFileError as exc:
+        raise click.ClickException(str(exc)) from None
+    except FileNotFoundError:
+        raise click.ClickException(f"sites file not found: {path}") from None
+
+
+def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
+               platforms: tuple[str, ...], proxy: str | None, extra: dict[str, Any]) -> None:
+    """Crawl the chosen sites into the database (used by `crawl` and `demo`)."""
+    import store
+    from cchc.crawl import REPLICA_SPEED, run_crawl
+
+    sites = _load_sites(sites_file)
+    if site_ids:
+        unknown = set(site_ids) - {s.id for s in sites}
+        if unknown:
+            raise click.BadParameter(f"not in {sites_file}: {', '.join(sorted(unknown))}",
+                                     param_hint="--site")
+        sites = [s for s in sites if s.id in site_ids]
+    if platforms:
+        sites = [s for s in sites if s.platform in platforms]
+    if not sites:
+        raise click.ClickException("no site to crawl: check --site/--platform and the sites file")
+    db = store.open_db(db_path)
+    store.upsert_sites(db, sites)
+    db.close()
+    overrides = dict(extra)
+    if proxy:
+        overrides = {**REPLICA_SPEED, "CCHC_PROXY": proxy, **overrides}
+    stats = run_crawl(db_path=db_path, sites_file=sites_file,
+                      platforms=[s.platform for s in sites], site_ids=[s.id for s in sites],
+                      overrides=overrides)
+    for spider, st in sorted(stats.items()):
+        click.echo(f"crawl {spider}: {st.get('cchc/page/new', 0)} new, "
+                   f"{st.get('cchc/page/updated', 0)} updated, "
+                   f"{st.get('cchc/page/unchanged', 0)} unchanged pages, "
+                   f"{st.get('log_count/ERROR', 0)} errors")
+
+
+def run_extraction(db_path: Path, everything: bool) -> None:
+    """Extract stored pages and print what was done."""
+    import store
+    from cchc.extraction import extract_stored_pages
+
+    db = store.open_db(db_path)
+    st = extract_stored_pages(db, everything=everything)
+    click.echo(f"extract: {st.pages} pages, {st.articles} articles, {st.figures} article "
+               f"figures, {st.snapshots_new} new widget snapshots, {st.errors} errors")
+
+
+def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
+    """`-s KEY=VALUE` pairs as a dict."""
+    out = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="-s")
+        out[key] = value
+    return out
+
+
+@cli.command()
+@db_option
+@click.option("--sites", "sites_file", type=click.Path(exists=True, path_type=Path),
+              help="Sites file (default: crawler/sites.csv, or the replica's with --replica).")
+@click.option("--site", "site_ids", multiple=True, help="Only this site id (repeatable).")
+@click.option("--platform", "platforms", multiple=True, help="Only this platform (repeatable).")
+@click.option("--replica", is_flag=True, help="Crawl the bundled local replica of portals.")
+@click.option("--no-extract", is_flag=True, help="Only fetch and store raw pages.")
+@click.option("-s", "settings", multiple=True, help="Scrapy setting KEY=VALUE (repeatable).")
+def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
+          platforms: tuple[str, ...], replica: bool, no_extract: bool,
+          settings: tuple[str, ...]) -> None:
+    """Crawl portals into the database, then extract figures from new or changed pages.
+
+    Example:
+
+        cchc crawl --replica --db data/cchc.db
+    """
+    if sites_file is None:
+        sites_file = replica_sites_file() if replica else REAL_SITES
+    with replica_proxy(replica) as proxy:
+        crawl_into(db_path, sites_file, site_ids, platforms, proxy, parse_settings(settings))
+    if not no_extract:
+        run_extraction(db_path, everything=False)
+
+
+def replica_sites_file() -> Path:
+    """The bundled replica's sites file."""
+    from replica import SITES_FILE
+
+    return Path(SITES_FILE)
+
+
+@cli.command("extract")
+@db_option
+@click.option("--all", "everything", is_flag=True,
+              help="Re-extract every stored page, not only new, changed or stale ones.")
+def extract_cmd(db_path: Path, everything: bool) -> None:
+    """Extract figures from stored pages, offline (no network).
+
+    Example:
+
+        cchc extract --all
+    """
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
+    run_extraction(db_path, everything)
+
+
+@cli.command()
+@db_option
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the table to this CSV file.")
+@click.option("--province", help="Only units of this province (substring, any case).")
+@click.option("--district", help="Only units of this district.")
+@click.option("--since", help="Only periods starting on or after YYYY-MM-DD.")
+@click.option("--until", help="Only periods starting on or before YYYY-MM-DD.")
+@click.option("--channel", help="One channel (online, inter_agency …) instead of all dossiers.")
+def report(db_path: Path, csv_path: Path | None, province: str | None, district: str | None,
+           since: str | None, until: str | None, channel: str | None) -> None:
+    """Compare units and periods: received, resolved, early-or-on-time %, late %.
+
+    Example:
+
+        cchc report --province "Hải Dương" --csv report.csv
+    """
+    import store
+    from cchc.report import ReportFilter, comparison_rows, print_table, write_csv
+
+    parse_date(since, "--since")
+    parse_date(until, "--until")
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
+    db = store.open_db(db_path)
+    rows = comparison_rows(db, ReportFilter(province, district, since, until, channel))
+    if not rows:
+        click.echo("no figures match: widen the filters, or run `cchc extract`")
+    else:
+        print_table(rows, title=f"CCHC comparison ({len(rows)} unit-periods)")
+    if csv_path:
+        write_csv(rows, csv_path)
+        click.echo(f"wrote {len(rows)} rows to {csv_path}")
+
+
+@cli.group()
+def sites() -> None:
+    """Check and list sites files (id,name,level,district,province,base_url,platform)."""
+
+
+@sites.command("check")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def sites_check(path: Path) -> None:
+    """Validate a sites file; exits 1 with file, line and field of the first bad row.
+
+    Example:
+
+        cchc sites check crawler/sites.csv
+    """
+    rows = _load_sites(path)
+    click.echo(f"{path}: {len(rows)} sites OK")
+
+
+@sites.command("list")
+@click.option("--sites", "sites_file", type=click.Path(exists=True, path_type=Path),
+              default=None, help="Sites file (default: crawler/sites.csv).")
+@click.option("--replica", is_flag=True, help="List the bundled replica's sites.")
+def sites_list(sites_file: Path | None, replica: bool) -> None:
+    """List the sites of a sites file.
+
+    Example:
+
+        cchc sites list --replica
+    """
+    path = sites_file or (replica_sites_file() if replica else REAL_SITES)
+    for s in _load_sites(path):
+        click.echo(f"{s.id}\t{s.platform}\t{s.level}\t{s.name}\t{s.base_url}")
+
+
+@cli.command("extract-text")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--published", help="Publication date YYYY-MM-DD (anchors relative periods).")
+@click.option("--url", help="The page's URL (its portal's unit is the default subject).")
+@click.option("--json", "as_json", is_flag=True, help="Print figures as JSON (figures.md).")
+def extract_text(path: Path, published: str | None, url: str | None, as_json: bool) -> None:
+    """Print the figures of one text or HTML file, to check a page by hand.
+
+    Example:
+
+        cchc extract-text page.html --published 2023-04-07 --json
+    """
+    import extract
+
+    pub = parse_date(published, "--published")
+    raw = path.read_bytes()
+    head = raw[:2048].lower()
+    if b"<html" in head or b"<!doctype" in head or b"<body" in head or b"<div" in head:
+        figures = list(extract.extract_page(raw, url=url, published=pub).figures)
+    else:
+        figures = extract.extract_figures(raw.decode("utf-8", errors="replace"),
+                                          published=pub, url=url)
+    if as_json:
+        click.echo(json.dumps([asdict(f) for f in figures], ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(figures)} figures in {path.name}")
+    for header in ("metric", "value", "channel", "period", "subject", "source", "evidence"):
+        table.add_column(header)
+    for f in figures:
+        table.add_row(f.metric, f"{f.value:g}", f.channel or "", f.period or "",
+                      f.subject or "", f.source, f.evidence)
+    Console(width=160).print(table)
+
+
+@cli.command()
+@db_option
+def status(db_path: Path) -> None:
+    """Row counts of every table, and the last crawl runs."""
+    import store
+
+    db = store.open_db(db_path)
+    for table, count in store.table_counts(db).items():
+        click.echo(f"{table}\t{count}")
+    for run in db.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 5"):
+        click.echo(f"run {run['id']}\t{run['spider']}\t{run['status']}\t{run['started_at']}"
+                   f" .. {run['finished_at'] or ''}")
+
+
+@cli.command()
+@db_option
+def demo(db_path: Path) -> None:
+    """Crawl the bundled replica of portals, extract, and print the comparison.
+
+    Example:
+
+        cchc demo --db data/cchc.db
+    """
+    with replica_proxy(True) as proxy:
+        crawl_into(db_path, replica_sites_file(), (), (), proxy, {})
+    run_extraction(db_path, everything=False)
+    ctx = click.get_current_context()
+    ctx.invoke(report, db_path=db_path, csv_path=None, province=None, district=None,
+               since=None, until=None, channel=None)
+    click.echo(f"database: {db_path.resolve()}")
