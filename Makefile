@@ -1,0 +1,27 @@
+# make demo: set up .venv, crawl the bundled portal replica into data/cchc.db, print the comparison.
+# make test: the whole pytest suite (what .ci/run runs).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DB ?= data/cchc.db
+
+.PHONY: install demo test bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: install
+	$(VENV)/bin/cchc demo --db $(DB)
+
+test: install
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) data build *.egg-info
