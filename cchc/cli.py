@@ -277,6 +277,26 @@ def extract_text(path: Path, published: str | None, url: str | None, as_json: bo
     Console(width=160).print(table)
 
 
+@cli.command("export-warc")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.option("--site", "site_id", help="Only this site's pages.")
+def export_warc_cmd(path: Path, db_path: Path, site_id: str | None) -> None:
+    """Write the stored raw pages to a WARC file (gzipped records), for archiving or replay.
+
+    Example:
+
+        cchc export-warc crawl.warc.gz
+    """
+    import store
+    from cchc.warc import export_warc
+
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
+    n = export_warc(store.open_db(db_path), path, site_id=site_id)
+    click.echo(f"wrote {n} WARC records to {path}")
+
+
 @cli.command()
 @db_option
 def status(db_path: Path) -> None:
