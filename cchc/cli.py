@@ -240,6 +240,37 @@ def sites_list(sites_file: Path | None, replica: bool) -> None:
         click.echo(f"{s.id}\t{s.platform}\t{s.level}\t{s.name}\t{s.base_url}")
 
 
+@sites.command("detect")
+@click.argument("url")
+@click.option("--replica", is_flag=True, help="Fetch through the bundled replica.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait.")
+def sites_detect(url: str, replica: bool, timeout: float) -> None:
+    """Tell which portal platform a homepage looks like, and why.
+
+    Example:
+
+        cchc sites detect http://thaihoc.binhgiang.haiduong.gov.vn/ --replica
+    """
+    import urllib.error
+    import urllib.request
+
+    from crawler.detect import detect_platform
+
+    with replica_proxy(replica) as proxy:
+        handlers = [urllib.request.ProxyHandler({"http": proxy, "https": proxy} if proxy else {})]
+        opener = urllib.request.build_opener(*handlers)
+        request = urllib.request.Request(url, headers={"User-Agent": "cchc/0.1 (sites detect)"})
+        try:
+            with opener.open(request, timeout=timeout) as response:
+                html = response.read(5_000_000).decode("utf-8", errors="replace")
+        except (urllib.error.URLError, OSError) as exc:
+            raise click.ClickException(f"could not fetch {url}: {exc}") from None
+    result = detect_platform(html, url)
+    click.echo(f"{url}: {result.platform} (score {result.score})")
+    for item in result.evidence:
+        click.echo(f"  matched: {item}")
+
+
 @cli.command("extract-text")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--published", help="Publication date YYYY-MM-DD (anchors relative periods).")
