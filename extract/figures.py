@@ -1,16 +1,213 @@
-"""Orchestration: text -> list[Figure]. (Placeholder until the extractor lands.)"""
+"""Orchestration: text -> list[Figure] (figures.md).
+
+Stages: normalise (working copy + offset map) -> numbers and masks -> periods ->
+statistics boxes -> metrics and channels -> totals from breakdowns -> period, subject,
+level -> consistency flags -> Figures with evidence spans into the original text.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import logging
+from dataclasses import dataclass
 
+from extract import consistency, numbers, periods, subjects, widgets
+from extract.metrics import Draft, Reader
 from extract.model import Figure
+from extract.normalize import normalize
+from extract.options import DEFAULT_OPTIONS, ExtractOptions
+from extract.segments import Segments
 
-EXTRACTOR_VERSION = "0.0.0"
+EXTRACTOR_VERSION = "1.0.0"
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Placed:
+    draft: Draft
+    period: str | None
+    subject: str | None
+    level: str | None
+    source: str
+
+    @property
+    def metric(self) -> str:
+        return self.draft.metric
+
+    @property
+    def value(self) -> float:
+        return self.draft.value
+
+    @property
+    def channel(self) -> str | None:
+        return self.draft.channel
+
+    @property
+    def flags(self) -> list[str]:
+        return self.draft.flags
 
 
 def extract_figures(
-    text: str, *, published: dt.date | None = None, url: str | None = None
+    text: str, *, published: dt.date | None = None, url: str | None = None,
+    options: ExtractOptions = DEFAULT_OPTIONS,
 ) -> list[Figure]:
-    """Return the figures stated in `text`."""
-    return []
+    """Return the figures stated in `text` (never raises on bad input)."""
+    try:
+        return _extract(text, published, url, options)
+    except Exception:  # robustness contract: any string -> a list
+        log.warning("extraction failed: %s", url, exc_info=True)
+        return []
+
+
+def _extract(text: str, published: dt.date | None, url: str | None, options: ExtractOptions) -> list[Figure]:
+    if not isinstance(text, str) or not text.strip():
+        return []
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if not isinstance(published, dt.date):
+        published = None
+    text = text[: options.max_chars]
+    norm = normalize(text)
+    work = norm.text
+    mentions = periods.find(work, published)
+    nums, _ = numbers.scan(work)
+    pstarts = [m.start for m in mentions]
+    nums = [n for n in nums if not _inside(n.start, mentions, pstarts)]
+    blocks = widgets.find_blocks(work, published)
+    seg = Segments.of(work)
+    reader = Reader(work, nums, seg)
+    skip = {n.start for n in nums for b in blocks if b.head_value is not None and b.head_start <= n.start < b.head_end}
+    drafts = reader.read(skip)
+    for b in blocks:
+        if b.head_value is not None:
+            drafts.append(Draft("early_or_on_time_rate", b.head_value, None, b.head_start, b.head_end,
+                                b.head_start, b.head_end, kind="rate"))
+    drafts.sort(key=lambda d: d.num_start)
+    _totals(drafts, seg, options)
+    placed = _place(drafts, work, seg, mentions, blocks, url)
+    placed = _dedupe(placed)
+    consistency.check(placed)
+    out = []
+    for p in placed:
+        d = p.draft
+        s, e = norm.span(d.start, d.end)
+        if e <= s:
+            continue
+        out.append(Figure(
+            metric=d.metric, value=_clean(d.value), channel=d.channel, period=p.period,
+            subject=p.subject, level=p.level, source=p.source, evidence=text[s:e], start=s, end=e,
+            flags=tuple(d.flags)))
+    if not out:
+        log.debug("no figures: %s", url)
+    return out
+
+
+def _clean(v: float) -> float:
+    return int(v) if float(v).is_integer() else round(v, 4)
+
+
+def _inside(pos: int, mentions: list[periods.Mention], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and mentions[i].start <= pos < mentions[i].end
+
+
+def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None:
+    """"tiếp nhận N" is a total when the text's own breakdown shows carried-over dossiers in N."""
+    totals: list[Draft] = []
+    for i, d in enumerate(drafts):
+        if d.metric != "received" or d.explicit_new or d.kind != "count":
+            continue
+        k = seg.sentence_index(d.num_start)
+        for c in drafts[i + 1:]:
+            ck = seg.sentence_index(c.num_start)
+            if ck > k + options.sum_window_sentences:
+                break
+            if c.metric == "received" and c.channel == d.channel:
+                break
+            if c.metric == "carried_over" and c.channel == d.channel and c.value < d.value:
+                d.metric = "total"
+                totals.append(d)
+                break
+    for t in totals:
+        for d in drafts:
+            if d.metric == "received" and d.channel == t.channel and d.value == t.value:
+                d.metric = "total"
+        group = [d for d in drafts if d.metric == "received" and d.channel is None and d.num_start > t.num_end
+                 and not d.explicit_new]
+        for size in range(2, options.max_parts + 1):
+            for j in range(0, len(group) - size + 1):
+                part = group[j:j + size]
+                if abs(sum(p.value for p in part) - t.value) <= 1:
+                    for p in part:
+                        p.metric = "total"
+                    break
+
+
+def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods.Mention],
+           blocks: list[widgets.Block], url: str | None) -> list[_Placed]:
+    default_subject, default_level = subjects.from_url(url)
+    if default_subject is None:
+        default_subject, default_level = subjects.from_footer(work)
+    units = subjects.find_units(work)
+    ustarts = [u.start for u in units]
+    out: list[_Placed] = []
+    last_subject: tuple[str | None, str | None] = (default_subject, default_level)
+    for d in drafts:
+        block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
+        period = block.period if block else _period(d.num_start, seg, mentions)
+        if block:
+            subj = (default_subject, default_level)
+        else:
+            subj = _subject(d, work, seg, units, ustarts) or last_subject
+            last_subject = subj
+        out.append(_Placed(d, period, subj[0], subj[1], "widget" if block else "article"))
+    return out
+
+
+def _period(pos: int, seg: Segments, mentions: list[periods.Mention]) -> str | None:
+    cs, ce = seg.clause(pos)
+    ss, se = seg.sentence(pos)
+    clause = [m for m in mentions if cs <= m.start < ce]
+    before = [m for m in clause if m.end <= pos]
+    if before:
+        return before[-1].value
+    if clause:
+        return clause[0].value
+    sent = [m for m in mentions if ss <= m.start < pos]
+    if sent:
+        return sent[-1].value
+    earlier = [m for m in mentions if m.end <= pos]
+    if earlier:
+        return earlier[-1].value
+    later = [m for m in mentions if m.start >= pos]
+    return later[0].value if later else None
+
+
+def _subject(d: Draft, work: str, seg: Segments, units: list[subjects.Unit],
+             ustarts: list[int]) -> tuple[str | None, str | None] | None:
+    ss, se = seg.sentence(d.num_start)
+    if d.kind == "rank":
+        i = bisect.bisect_left(ustarts, d.end)
+        if i < len(units) and units[i].start - d.end <= 6 and units[i].start < se:
+            return units[i].name, units[i].level
+    i = bisect.bisect_left(ustarts, d.num_start) - 1
+    if i >= 0 and units[i].start >= ss:
+        return units[i].name, units[i].level
+    cs, ce = seg.clause(d.num_end)
+    j = bisect.bisect_left(ustarts, d.num_end)
+    if j < len(units) and units[j].start < min(ce + 40, se):
+        return units[j].name, units[j].level
+    return None
+
+
+def _dedupe(placed: list[_Placed]) -> list[_Placed]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for p in placed:
+        key = (p.metric, round(p.value, 4), p.channel, p.period, (p.subject or "").lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out

@@ -1,0 +1,59 @@
+"""Channels: which way the dossiers came (liên thông, trực tuyến, 5 tại chỗ, bưu chính, trực tiếp).
+
+A cue in the figure's own words wins; then the channel of the whole a part belongs to
+("trong đó"); then a heading of the paragraph ending with ":" ("Về hồ sơ liên thông:").
+Several channels named together take the first one named.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from extract.lexicon import Cue
+
+GENERAL = "general"
+
+
+class ChannelIndex:
+    """Channel cues of one text, searchable by position."""
+
+    def __init__(self, work: str, cues: list[tuple[int, int, Cue]]):
+        self.work = work
+        self.cues = cues
+        self.starts = [c[0] for c in cues]
+
+    def _in(self, a: int, b: int) -> list[tuple[int, int, Cue]]:
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.cues) and self.cues[i][0] < b:
+            if self.cues[i][1] <= b:
+                out.append(self.cues[i])
+            i += 1
+        return out
+
+    def before(self, a: int, b: int) -> str | None:
+        """Label of the nearest cue in [a, b), or None when there is none."""
+        found = self._in(a, b)
+        return found[-1][2].label if found else None
+
+    def after(self, a: int, b: int) -> str | None:
+        """Label of the first cue in [a, b)."""
+        found = self._in(a, b)
+        return found[0][2].label if found else None
+
+    def heading(self, para_start: int, pos: int) -> str | None:
+        """Channel of the last heading ("...:") of the paragraph before `pos` that names one."""
+        text = self.work
+        colon = text.rfind(":", para_start, pos)
+        while colon != -1:
+            seg_start = max(text.rfind(".", para_start, colon), text.rfind(":", para_start, colon), para_start)
+            label = self.after(seg_start, colon)
+            if label is not None:
+                return label
+            colon = text.rfind(":", para_start, colon)
+        return None
+
+
+def as_channel(label: str | None) -> str | None:
+    """Lexicon label -> Figure.channel (``general`` is null)."""
+    return None if label in (None, GENERAL) else label

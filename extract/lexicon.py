@@ -1,0 +1,169 @@
+"""Load and validate the TOML lexicons of extract/lexicon/, and compile cue matchers.
+
+Loaded once (``functools.cache``). Errors name file, key and phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.model import CHANNELS, METRICS_COUNTS
+from extract.normalize import fold_text
+
+LEXICON_DIR = Path(__file__).with_name("lexicon")
+GAP = r"[^.;\n]{0,40}?"
+
+
+class LexiconError(ValueError):
+    """A lexicon file breaks a rule (unknown label, empty group, bad phrase)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One phrase of a lexicon group."""
+
+    label: str
+    phrase: str
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """One compiled alternation over the phrases of several labels."""
+
+    regex: re.Pattern[str]
+    cues: tuple[Cue, ...]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
+        """Yield (start, end, cue) for every cue in text[pos:endpos]."""
+        end = len(text) if endpos is None else endpos
+        for m in self.regex.finditer(text, pos, end):
+            name = m.lastgroup
+            if name is None:
+                continue
+            yield m.start(), m.end(), self.cues[int(name[1:])]
+
+    def all(self, text: str) -> list[tuple[int, int, Cue]]:
+        return list(self.finditer(text))
+
+
+def _check_phrase(path: str, key: str, phrase: object) -> str:
+    if not isinstance(phrase, str):
+        raise LexiconError(f"{path}: [{key}] phrase {phrase!r} is not a string")
+    if phrase != phrase.strip() or not phrase:
+        raise LexiconError(f"{path}: [{key}] phrase {phrase!r} is empty or not stripped")
+    if unicodedata.normalize("NFC", phrase) != phrase:
+        raise LexiconError(f"{path}: [{key}] phrase {phrase!r} is not NFC")
+    return phrase
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = fold_text(phrase).split("...")
+    pieces = []
+    for part in parts:
+        words = part.strip().split()
+        pieces.append(r"\s+".join(re.escape(w) for w in words))
+    body = GAP.join(p for p in pieces if p)
+    return rf"(?<![^\W_]){body}(?![^\W_])"
+
+
+def compile_cues(cues: list[Cue]) -> Matcher:
+    """Compile cues into one alternation, longest phrase first."""
+    order = sorted(range(len(cues)), key=lambda i: -len(cues[i].phrase))
+    alts = [f"(?P<c{i}>{_phrase_regex(cues[i].phrase)})" for i in order]
+    return Matcher(re.compile("|".join(alts), re.IGNORECASE), tuple(cues))
+
+
+def _load(name: str) -> dict[str, object]:
+    path = LEXICON_DIR / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path.name}: {exc}") from exc
+
+
+def _groups(name: str, section: str, known: set[str] | None) -> list[Cue]:
+    data = _load(name)
+    table = data.get(section)
+    if not isinstance(table, dict) or not table:
+        raise LexiconError(f"{name}: no [{section}.*] groups")
+    cues: list[Cue] = []
+    for key, group in table.items():
+        if known is not None and key not in known:
+            raise LexiconError(f"{name}: [{section}.{key}] is not a known label")
+        phrases = group.get("phrases") if isinstance(group, dict) else None
+        if not phrases:
+            raise LexiconError(f"{name}: [{section}.{key}] has no phrases")
+        prio = int(group.get("priority", 0))
+        for p in phrases:
+            cues.append(Cue(key, _check_phrase(name, f"{section}.{key}", p), prio))
+    return cues
+
+
+@functools.cache
+def metric_cues() -> Matcher:
+    """Count-metric cues plus combos (label "combo:<m1>+<m2>")."""
+    cues = _groups("metrics.toml", "metric", set(METRICS_COUNTS))
+    data = _load("metrics.toml")
+    for key, group in dict(data.get("combo", {})).items():  # type: ignore[arg-type]
+        metrics = group.get("metrics", [])
+        if not metrics or any(m not in METRICS_COUNTS for m in metrics):
+            raise LexiconError(f"metrics.toml: [combo.{key}] names unknown metrics {metrics!r}")
+        label = "combo:" + "+".join(metrics)
+        for p in group.get("phrases", []):
+            cues.append(Cue(label, _check_phrase("metrics.toml", f"combo.{key}", p),
+                            int(group.get("priority", 0))))
+    return compile_cues(cues)
+
+
+@functools.cache
+def channel_cues() -> Matcher:
+    return compile_cues(_groups("channels.toml", "channel", set(CHANNELS) | {"general"}))
+
+
+@functools.cache
+def index_cues() -> Matcher:
+    return compile_cues(_groups("indices.toml", "index", {"par", "satisfaction", "other"}))
+
+
+@functools.cache
+def negative_cues(section: str) -> Matcher:
+    """``veto`` groups (before, clause, after) or ``counter`` labels."""
+    known = {"before", "clause", "after"} if section == "veto" else {"label"}
+    return compile_cues(_groups("negatives.toml", section, known))
+
+
+@functools.cache
+def unit_cues() -> Matcher:
+    return compile_cues(_groups("units.toml", "unit", {"dossier", "procedure", "service", "points"}))
+
+
+@functools.cache
+def number_words() -> dict[str, dict[str, int]]:
+    """Words for numbers: ``words``, ``ordinals`` and ``scales``."""
+    data = _load("units.toml").get("number", {})
+    out: dict[str, dict[str, int]] = {}
+    for key in ("words", "ordinals", "scales"):
+        table = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(table, dict) or not table:
+            raise LexiconError(f"units.toml: [number.{key}] is empty")
+        for word, val in table.items():
+            _check_phrase("units.toml", f"number.{key}", word)
+            if not isinstance(val, int):
+                raise LexiconError(f"units.toml: [number.{key}] {word!r} is not an integer")
+        out[key] = {fold_text(w).lower(): int(v) for w, v in table.items()}
+    return out
+
+
+def all_phrases() -> list[tuple[str, str, str]]:
+    """Every (file, label, phrase) of the cue lexicons, for coverage tests."""
+    out = []
+    for fname, matcher in (("metrics.toml", metric_cues()), ("channels.toml", channel_cues()),
+                           ("indices.toml", index_cues()), ("units.toml", unit_cues())):
+        out += [(fname, c.label, c.phrase) for c in matcher.cues]
+    return out

@@ -1,0 +1,397 @@
+"""Metrics: decide what each number of a text measures (figures.md "Metrics").
+
+Each candidate number is read against the cue phrases around it (lexicon/metrics.toml,
+indices.toml, negatives.toml): counts need a dossier unit ("hồ sơ", "trường hợp") or a
+"label: value" layout; percentages bind to their own cue, else to the count they follow;
+PAR scores and ranks need a PAR-index cue nearby; a part after "trong đó" takes its
+whole's metric and channel when it has no cue of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from extract import lexicon
+from extract.channels import ChannelIndex, as_channel
+from extract.lexicon import Cue
+from extract.numbers import Num
+from extract.segments import Segments
+
+RATE_OF = {
+    "received": "received_rate", "resolved": "resolved_rate", "early": "early_rate",
+    "on_time": "on_time_rate", "early_or_on_time": "early_or_on_time_rate", "late": "late_rate",
+    "pending": "pending_rate", "returned": "returned_rate", "pending_late": "late_rate",
+    "pending_not_due": "pending_rate", "total": "received_rate",
+}
+_APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|được|lên|đến|là|:|\(|chừng|ước|gần như))*\s*$", re.I)
+_LINK = re.compile(r"^[\s,;(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
+_TRONG_DO = re.compile(r"(?i:trong\s+đó)")
+_ZERO = re.compile(r"(?i:không\s+(?:có|để\s+(?:xảy\s+ra\s+)?)\s*(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
+_RANK = re.compile(
+    r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?![\d.,%])"
+    r"(?:\s*/\s*\d{1,3})?|thứ\s+(?P<w>nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W_])))")
+_THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
+_LATE_FAMILY = {"late", "pending_late"}
+
+
+@dataclass
+class Draft:
+    """A figure before period, subject and level are known (work-text offsets)."""
+
+    metric: str
+    value: float
+    channel: str | None
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    kind: str = "count"  # count, rate, index, rank
+    parent: int | None = None
+    explicit_new: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+class Cues:
+    """Sorted cue occurrences of one kind, searchable by span."""
+
+    def __init__(self, found: list[tuple[int, int, Cue]]):
+        self.found = found
+        self.starts = [f[0] for f in found]
+
+    def within(self, a: int, b: int) -> list[tuple[int, int, Cue]]:
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.found) and self.found[i][0] < b:
+            if self.found[i][1] <= b:
+                out.append(self.found[i])
+            i += 1
+        return out
+
+
+def _best(found: list[tuple[int, int, Cue]], nearest_last: bool = True) -> tuple[int, int, Cue] | None:
+    """Highest priority; among equals the nearest (last before, first after)."""
+    if not found:
+        return None
+    seq = found if nearest_last else list(reversed(found))
+    best = seq[0]
+    for f in seq[1:]:
+        if f[2].priority >= best[2].priority:
+            best = f
+    return best
+
+
+class Reader:
+    """Reads the numbers of one working text into drafts."""
+
+    def __init__(self, work: str, nums: list[Num], seg: Segments):
+        self.work = work
+        self.seg = seg
+        self.metric = Cues(lexicon.metric_cues().all(work))
+        self.index = Cues(lexicon.index_cues().all(work))
+        self.units = Cues(lexicon.unit_cues().all(work))
+        veto = lexicon.negative_cues("veto").all(work)
+        self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after")}
+        self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
+        self.trong_do = [m.start() for m in _TRONG_DO.finditer(work)]
+        self.nums = nums
+        self.drafts: list[Draft] = []
+        self.consumed: set[int] = set()
+
+    # -- helpers ---------------------------------------------------------------
+    def unit_after(self, n: Num) -> tuple[str | None, int]:
+        if n.percent:
+            return "percent", n.end
+        for s, e, c in self.units.within(n.end, n.end + 40):
+            gap = self.work[n.end:s]
+            if gap.strip(" ()") == "" or re.fullmatch(r"\s*(?:ngàn|nghìn)?\s*", gap):
+                return c.label, e
+            break
+        return None, n.end
+
+    def colon_layout(self, n: Num) -> bool:
+        before = self.work[max(0, n.start - 4):n.start]
+        if not re.search(r":\s*$", before):
+            return False
+        after = self.work[n.end:n.end + 3]
+        return after == "" or after[0] in "\n\r (;.," or after.startswith(" \n")
+
+    def vetoed_before(self, n: Num, a: int) -> bool:
+        head = self.work[a:n.start]
+        m = _APPROX.search(head)
+        cut = m.start() if m else len(head)
+        for s, e, _ in self.veto["before"].within(a, a + cut):
+            if a + cut - e <= 1:
+                return True
+        return bool(self.veto["clause"].within(max(a, self.seg.clause(n.start)[0]), n.start))
+
+    def vetoed_after(self, end: int) -> bool:
+        for s, e, _ in self.veto["after"].within(end, end + 40):
+            gap = self.work[end:s]
+            if len(gap) <= 25 and not re.search(r"[,;.()]", gap):
+                return True
+        return False
+
+    def index_context(self, pos: int, both_sides: bool = False) -> str | None:
+        s, e = self.seg.sentence(pos)
+        before = self.index.within(s, pos)
+        after = self.index.within(pos, e) if both_sides else []
+        if before or after:
+            cands = ([(pos - b[1], b) for b in before[-1:]] + [(a[0] - pos, a) for a in after[:1]])
+            return min(cands, key=lambda x: x[0])[1][2].label
+        k = self.seg.sentence_index(pos)
+        for back in (1, 2):
+            ps, pe = self.seg.sentence_at(k - back)
+            if k - back < 0:
+                break
+            found = self.index.within(ps, pe)
+            if found:
+                return found[-1][2].label
+        return None
+
+    def window_start(self, n: Num, i: int) -> int:
+        s = self.seg.sentence(n.start)[0]
+        j = i - 1
+        while j >= 0:
+            p = self.nums[j]
+            if p.end <= n.start and (p.percent or self.unit_after(p)[0] is not None or j in self.consumed):
+                return max(s, p.end)
+            j -= 1
+        return s
+
+    def next_boundary(self, n: Num, i: int) -> int:
+        s, e = self.seg.sentence(n.start)
+        for p in self.nums[i + 1:i + 6]:
+            if p.start >= e:
+                break
+            if p.percent or self.unit_after(p)[0] is not None:
+                return p.start
+        return e
+
+    def parent_of(self, pos: int) -> Draft | None:
+        k = bisect.bisect_left(self.trong_do, pos) - 1
+        if k < 0:
+            return None
+        marker = self.trong_do[k]
+        ms = self.seg.sentence_index(marker)
+        if self.seg.sentence_index(pos) != ms:
+            return None
+        for d in reversed(self.drafts):
+            if d.num_end <= marker and d.kind == "count":
+                return d if self.seg.sentence_index(d.num_start) >= ms - 1 else None
+        return None
+
+    def channel_for(self, a: int, n_start: int, n_end: int, clause_end: int, parent: Draft | None) -> str | None:
+        label = self.channels.before(a, n_start)
+        if label is None:
+            label = self.channels.after(n_end, clause_end)
+        if label is None and parent is not None:
+            return parent.channel
+        if label is None:
+            label = self.channels.heading(self.seg.paragraph(n_start)[0], n_start)
+        return as_channel(label)
+
+    def add(self, d: Draft) -> None:
+        self.drafts.append(d)
+
+    # -- readers ---------------------------------------------------------------
+    def read(self, skip: set[int]) -> list[Draft]:
+        self._ranks()
+        self._zeros()
+        for i, n in enumerate(self.nums):
+            if n.start in skip or i in self.consumed:
+                continue
+            unit, unit_end = self.unit_after(n)
+            if n.percent:
+                self._rate(n, i)
+            elif unit == "points" or (n.denominator == 100 and unit is None):
+                self._score(n, i, unit_end)
+            elif unit == "dossier" or (unit is None and self.colon_layout(n)):
+                self._count(n, i, unit_end, unit)
+            elif unit in ("procedure", "service"):
+                self._procedure(n, i, unit, unit_end)
+        self.drafts.sort(key=lambda d: d.num_start)
+        return self.drafts
+
+    def _ranks(self) -> None:
+        words = lexicon.number_words()["ordinals"]
+        for m in _RANK.finditer(self.work):
+            raw = m.group("d") or m.group("w")
+            value = float(raw) if raw.isdigit() else float(words.get(raw.lower(), 0))
+            if not 1 <= value <= 200:
+                continue
+            pos = m.start("d") if m.group("d") else m.start("w")
+            for i, n in enumerate(self.nums):
+                if m.start() <= n.start < m.end():
+                    self.consumed.add(i)
+            if self.index_context(pos, both_sides=True) != "par":
+                continue
+            self.add(Draft("par_rank", value, None, m.start(), m.end(), pos, m.end(), kind="rank"))
+
+    def _zeros(self) -> None:
+        for m in _ZERO.finditer(self.work):
+            s, e = self.seg.sentence(m.start())
+            for cs, ce, c in self.metric.within(m.end(), min(e, m.end() + 60)):
+                if re.search(r"[,;]", self.work[m.end():cs]):
+                    break
+                if c.label in _LATE_FAMILY:
+                    clause_end = self.seg.clause(m.start())[1]
+                    ch = self.channel_for(self.seg.clause(m.start())[0], m.start(), ce, clause_end, None)
+                    self.add(Draft(c.label, 0.0, ch, m.start(), ce, m.start(), ce))
+                    break
+
+    def _metric_cue(self, a: int, n: Num, b: int) -> tuple[tuple[int, int, Cue] | None, tuple[int, int, Cue] | None]:
+        before = _best(self.metric.within(a, n.start))
+        clause_end = min(self.seg.clause(n.end)[1], b)
+        after_clause = _best(self.metric.within(n.end, clause_end), nearest_last=False)
+        after = _best(self.metric.within(n.end, b), nearest_last=False)
+        if before is not None:
+            if after_clause is not None and after_clause[2].priority > before[2].priority:
+                return after_clause, before
+            return before, None
+        return after, None
+
+    def _rate(self, n: Num, i: int) -> None:
+        v = n.as_measure()
+        if v is None or not 0 <= v <= 100:
+            return
+        a = self.window_start(n, i)
+        if self.vetoed_before(n, a) or self.vetoed_after(n.end):
+            return
+        s, e = self.seg.sentence(n.start)
+        b = self.next_boundary(n, i)
+        cue, _ = self._metric_cue(a, n, b)
+        idx = self.index.within(s, n.start)
+        idx_near = idx[-1] if idx else None
+        if cue is not None and cue[0] > n.start:
+            if idx_near is not None and n.start - idx_near[1] < 60:
+                cue = None
+        if cue is not None and (idx_near is None or idx_near[1] <= cue[0] or cue[0] > n.start):
+            self._emit_rate(cue[2].label, v, n, min(cue[0], n.start), max(cue[1], n.end), a, b)
+            return
+        label = idx_near[2].label if idx_near else None
+        if label is None and cue is None:
+            bound = self._bound_count(n)
+            if bound is not None:
+                self.add(Draft(RATE_OF[bound.metric], v, bound.channel, a if a > bound.num_end else n.start,
+                               n.end, n.start, n.end, kind="rate", parent=None))
+                return
+            label = self.index_context(n.start)
+        if label == "par":
+            self.add(Draft("par_index", v, None, n.start, n.end, n.start, n.end, kind="index"))
+        elif label == "satisfaction":
+            self.add(Draft("satisfaction_rate", v, None, idx_near[0] if idx_near else n.start, n.end,
+                           n.start, n.end, kind="index"))
+        elif label is None:
+            self._inherit_rate(v, n, s)
+
+    def _emit_rate(self, label: str, v: float, n: Num, st: int, en: int, a: int, b: int) -> None:
+        metric = "resolved" if label.startswith("combo:") else label
+        rate = RATE_OF.get(metric)
+        if rate is None:
+            return
+        ch = self.channel_for(self.seg.sentence(n.start)[0], n.start, n.end, self.seg.clause(n.end)[1], None)
+        bound = self._bound_count(n)
+        if bound is not None and bound.metric == metric:
+            ch = bound.channel
+        self.add(Draft(rate, v, ch, st, en, n.start, n.end, kind="rate"))
+
+    def _bound_count(self, n: Num) -> Draft | None:
+        for d in reversed(self.drafts):
+            if d.kind != "count" or d.num_end > n.start:
+                continue
+            gap = self.work[d.num_end:n.start]
+            if len(gap) <= 45 and _LINK.match(gap) and not self.metric.within(d.num_end, n.start):
+                return d
+            return None
+        return None
+
+    def _inherit_rate(self, v: float, n: Num, sent_start: int) -> None:
+        this = _THIS_RATE.search(self.work, max(0, n.start - 80), n.start)
+        for d in reversed(self.drafts):
+            if d.kind != "rate" or d.num_end > n.start:
+                continue
+            if d.num_start >= sent_start or this:
+                self.add(Draft(d.metric, v, d.channel, n.start, n.end, n.start, n.end, kind="rate"))
+            return
+
+    def _score(self, n: Num, i: int, unit_end: int) -> None:
+        v = n.as_measure()
+        if v is None or not 0 <= v <= 100 or (n.denominator not in (None, 100)):
+            return
+        a = self.window_start(n, i)
+        if self.vetoed_before(n, a):
+            return
+        if self.index_context(n.start) == "par":
+            self.add(Draft("par_index", v, None, n.start, unit_end, n.start, n.end, kind="index"))
+
+    def _count(self, n: Num, i: int, unit_end: int, unit: str | None) -> None:
+        v = n.as_count()
+        if v is None:
+            return
+        a = self.window_start(n, i)
+        if self.vetoed_before(n, a) or self.vetoed_after(unit_end):
+            return
+        b = self.next_boundary(n, i)
+        b = min(b, self._stop(n.end, b))
+        cue, generic = self._metric_cue(a, n, b)
+        parent = self.parent_of(n.start)
+        if cue is None and unit is None:
+            return
+        if cue is None:
+            prev = parent or self._previous_count(n)
+            if prev is None:
+                return
+            labels = [prev.metric]
+            st = n.start
+        else:
+            labels = cue[2].label[6:].split("+") if cue[2].label.startswith("combo:") else [cue[2].label]
+            st = min(cue[0], n.start)
+        en = max(unit_end, cue[1] if cue else unit_end)
+        if parent is not None and parent.metric == "pending" and labels == ["late"]:
+            labels = ["pending_late"]
+        clause_end = self.seg.clause(n.end)[1]
+        ch = self.channel_for(a, n.start, n.end, min(clause_end, b), parent)
+        new = bool(cue and re.search(r"(?i)mới", cue[2].phrase))
+        for label in labels:
+            self.add(Draft(label, v, ch, st, en, n.start, n.end, parent=None, explicit_new=new))
+        if labels == ["pending"]:
+            self._restated(n, unit_end, v, ch)
+
+    def _restated(self, n: Num, unit_end: int, v: float, ch: str | None) -> None:
+        """"đang giải quyết 1.089 HS (còn trong thời hạn giải quyết)" also states pending_not_due."""
+        m = re.match(r"\s*\(([^()\d]{0,60})\)", self.work[unit_end:unit_end + 70])
+        if not m:
+            return
+        for s, e, c in self.metric.within(unit_end, unit_end + m.end()):
+            if c.label in ("pending_not_due", "pending_late"):
+                self.add(Draft(c.label, v, ch, n.start, unit_end + m.end(), n.start, n.end))
+                return
+
+    def _stop(self, start: int, limit: int) -> int:
+        m = re.compile(r"[;(]").search(self.work, start, limit)
+        return m.start() if m else limit
+
+    def _previous_count(self, n: Num) -> Draft | None:
+        s = self.seg.sentence(n.start)[0]
+        for d in reversed(self.drafts):
+            if d.kind == "count" and s <= d.num_start < n.start:
+                return d
+        return None
+
+    def _procedure(self, n: Num, i: int, unit: str, unit_end: int) -> None:
+        v = n.as_count()
+        if v is None:
+            return
+        a = self.window_start(n, i)
+        if self.vetoed_before(n, a) or self.vetoed_after(unit_end):
+            return
+        before = self.metric.within(max(a, n.start - 18), n.start)
+        if before and unit == "procedure" and not re.search(r"(?i)công bố|niêm yết|đưa|áp dụng", self.work[a:n.start]):
+            self._count(n, i, unit_end, "dossier")
+            return
+        s = self.seg.sentence(n.start)[0]
+        services = re.search(r"(?i)dịch vụ công", self.work[s:unit_end])
+        metric = "online_services" if unit == "service" or services else "procedures"
+        self.add(Draft(metric, v, None, n.start, unit_end, n.start, n.end, kind="count_other"))

@@ -1,0 +1,186 @@
+"""Numbers in Vietnamese text: separators, scale words, words, broken digits, and masks.
+
+Separators are ambiguous: Vietnamese writes 61.953 (thousands dot) and 83,94 (decimal
+comma); some portals and widgets write 99.8% and 5,971 (English style). A token keeps
+both readings when it cannot be decided alone (one separator followed by exactly three
+digits); the metric decides: a rate or a PAR score lies in 0..100 and a dossier count
+is whole (see `Num.as_count` and `Num.as_measure`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.lexicon import number_words, negative_cues
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+_NUM = re.compile(
+    r"(?<![\w.,/-])(?:"
+    r"(?P<broken>\d(?: \d){1,3} ?[.,] ?\d{1,2})(?= ?%)"  # "9 9 ,2%" broken by the page
+    r"|(?P<vn>\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![.,]?\d)"  # 61.953 / 1.234,5
+    r"|(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![.,]?\d)"  # 5,971 / 1,234.5
+    r"|(?P<sp>\d{1,3}(?: \d{3})+)(?![\d.,])"  # 37 284
+    r"|(?P<plain>\d+(?:[.,]\d+)?)"
+    r")(?![^\W_])"
+)
+_AFTER = re.compile(r"\s?(?P<scale>ngàn|nghìn|vạn|triệu)?(?![^\W_])\s?(?P<pct>%)?(?:\s?/\s?(?P<den>\d[\d.,]*\d|\d))?",
+                    re.IGNORECASE)
+
+_MASKS = [
+    # dates: 20/8/2021, 15-12-2022, ngày 21/7, 18 tháng 01 năm 2023, times 04:09:32
+    r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}",
+    r"(?i:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|hạn)\s+\d{1,2}\s?[/-]\s?\d{1,2}(?!\d)",
+    r"(?i:ngày)\s*\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?",
+    r"\d{1,2}:\d{2}(?::\d{2})?",
+    r"(?i:năm)\s+\d{4}(?:\s?[-–]\s?\d{4})?",
+    # document numbers: 06/KH-UBND, 61/2018/NĐ-CP, 36a/NQ-CP, Quyết định số 343
+    r"\d+[a-zA-Z]?(?:/\d{2,4})?/[A-ZĐ][\w-]*",
+    r"(?i:quyết định|nghị định|nghị quyết|chỉ thị|kế hoạch|công văn|thông tư|báo cáo|thông báo|luật|"
+    r"công điện|tờ trình|văn bản|điều|khoản|mục|phụ lục|số)\s+(?:số\s+)?\d+",
+    # phone numbers and hotlines
+    r"(?<!\d)(?:\+84|0)\d{2,3}(?:[ .]?\d){6,8}(?!\d)",
+    r"(?<!\d)1[89]00(?:[ .]?\d{2,4}){1,3}",
+    # list numbering at a line start ("1. Tiêu đề", "2)")
+    r"(?<![^\s\"'”])\d{1,2}[.)](?=\s+[" + UPPER + r"])",
+    # stages, levels and service levels: "giai đoạn 2", "mức độ 3,4", "cả 3 cấp", "5 tại chỗ", "tốp 5"
+    r"(?i:giai đoạn|mức độ|cấp độ|tốp|top|nhóm|tuần|quý|lần thứ|khóa|lớp|phường|khu phố|tổ|thôn|ấp)\s+\d+(?:\s?[,-]\s?\d+)*",
+    r"(?i:\d+\s+(?:tại chỗ|cấp\b))",
+]
+_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS))
+_COUNTER = re.compile(r"(?P<label>[^\W\d_][^\n:]{0,30}?)(?:\s+\d{4})?\s*:\s*(?P<val>\d[\d.,  ]*)")
+
+_WORDS_RE: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A number token in the working text, with its readings."""
+
+    start: int
+    end: int  # end of the number, scale word and % sign included
+    whole: float | None  # separators read as thousands (a count)
+    decimal: float | None  # separator read as a decimal mark (a rate, a score)
+    percent: bool = False
+    denominator: float | None = None
+    word: bool = False
+
+    def as_count(self) -> float | None:
+        """The value as a dossier count: a whole number, else None."""
+        for v in (self.whole, self.decimal):
+            if v is not None and float(v).is_integer():
+                return v
+        return None
+
+    def as_measure(self) -> float | None:
+        """The value as a rate or score: a reading within 0..100 when there is one."""
+        for v in (self.decimal, self.whole):
+            if v is not None and 0 <= v <= 100:
+                return v
+        return self.whole if self.whole is not None else self.decimal
+
+
+def _readings(kind: str, raw: str) -> tuple[float | None, float | None]:
+    if kind == "broken":
+        s = raw.replace(" ", "").replace(",", ".")
+        return None, float(s)
+    if kind == "sp":
+        v = float(raw.replace(" ", ""))
+        return v, None
+    if kind in ("vn", "en"):
+        thou, dec = (".", ",") if kind == "vn" else (",", ".")
+        head, _, frac = raw.partition(dec)
+        whole = float(head.replace(thou, "") + ("." + frac if frac else ""))
+        groups = head.split(thou)
+        # one separator followed by exactly three digits ("61.953", "5,971", "91.651"):
+        # also readable as a decimal; keep both and let the metric choose.
+        decimal = float(groups[0] + "." + groups[1]) if len(groups) == 2 and not frac else None
+        return whole, decimal
+    if "." in raw or "," in raw:
+        return None, float(raw.replace(",", "."))
+    v = float(raw)
+    return v, v
+
+
+def masked_spans(work: str) -> list[tuple[int, int]]:
+    """Spans of the working text whose digits are not figures (dates, documents, phones...)."""
+    spans = [(m.start(), m.end()) for m in _MASK_RE.finditer(work)]
+    labels = negative_cues("counter")
+    for m in _COUNTER.finditer(work):
+        label = m.group("label").strip()
+        if any(s == 0 and e == len(label) for s, e, _ in labels.finditer(label)):
+            spans.append((m.start("val"), m.end("val")))
+    return spans
+
+
+def _word_regex() -> re.Pattern[str]:
+    global _WORDS_RE
+    if _WORDS_RE is None:
+        words = sorted(number_words()["words"], key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words)
+        _WORDS_RE = re.compile(
+            rf"(?<![^\W\d_])(?P<w>(?:{alt})(?:\s+mươi)?(?:\s+(?:{alt}|mốt|lăm))?)\s+(?=(?:hồ sơ|trường hợp|bộ hồ sơ)(?![^\W_]))",
+            re.IGNORECASE)
+    return _WORDS_RE
+
+
+def _word_value(phrase: str) -> float | None:
+    table = number_words()["words"]
+    parts = phrase.lower().split()
+    extra = {"mốt": 1, "lăm": 5}
+    if len(parts) == 1:
+        return table.get(parts[0])
+    if parts[0] == "mười" and len(parts) == 2:
+        return 10 + (table.get(parts[1]) or extra.get(parts[1], 0))
+    if len(parts) >= 2 and parts[1] == "mươi":
+        tens = table.get(parts[0])
+        if tens is None:
+            return None
+        unit = table.get(parts[2]) or extra.get(parts[2], 0) if len(parts) == 3 else 0
+        return tens * 10 + (unit or 0)
+    return None
+
+
+def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
+    """Number tokens of the working text (masked ones left out) and the masked spans."""
+    masks = masked_spans(work)
+    starts = sorted(masks)
+    out: list[Num] = []
+    mi = 0
+    for m in _NUM.finditer(work):
+        s, e = m.start(), m.end()
+        while mi < len(starts) and starts[mi][1] <= s:
+            mi += 1
+        if any(ms <= s < me for ms, me in starts[mi:mi + 4]):
+            continue
+        kind = m.lastgroup or "plain"
+        try:
+            whole, decimal = _readings(kind, m.group(kind))
+        except ValueError:
+            continue
+        a = _AFTER.match(work, e)
+        pct = den = None
+        if a:
+            if a.group("scale"):
+                mult = number_words()["scales"].get(a.group("scale").lower(), 1)
+                base = decimal if decimal is not None else whole
+                whole, decimal = (round(base * mult, 3) if base is not None else None), None
+                e = a.end("scale")
+            if a.group("pct"):
+                pct = True
+                e = a.end("pct")
+            if a.group("den"):
+                try:
+                    den = float(a.group("den").replace(".", "").replace(",", ""))
+                except ValueError:
+                    den = None
+                if not pct:
+                    e = a.end("den")
+        out.append(Num(s, e, whole, decimal, bool(pct), den))
+    for m in _word_regex().finditer(work):
+        v = _word_value(m.group("w"))
+        if v is not None:
+            out.append(Num(m.start("w"), m.end("w"), float(v), float(v), word=True))
+    out.sort(key=lambda n: n.start)
+    return out, masks

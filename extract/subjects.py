@@ -1,0 +1,190 @@
+"""Subjects and levels: the administrative unit or office a figure is about.
+
+Units are read from the text ("xã Thái Học", "UBND huyện Phong Điền", "cấp xã",
+"Sở Xây dựng", a bare province name) and, as a default, from the portal's hostname
+matched against the administrative-unit data shipped with underthesea
+(thaihoc.binhgiang.haiduong.gov.vn -> "xã Thái Học"). The data is loaded lazily, once.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from extract.numbers import UPPER
+
+log = logging.getLogger(__name__)
+
+CENTRAL_CITIES = {"hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue", "hcm", "tphcm"}
+_TYPE_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
+               "quận": "district", "thị xã": "district", "thành phố": "district", "tp": "district",
+               "tỉnh": "province"}
+_NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:\s+(?:-\s+)?[{UPPER}][^\W_]*)*"
+_UNIT = re.compile(
+    rf"(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
+    rf"(?:\s+|(?<=\.))(?P<name>{_NAME})")
+_LEVEL_WORD = re.compile(r"(?<![^\W_])[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
+_ORG = re.compile(
+    rf"(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
+_ORG_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp)|Bộ (?:phận|Chỉ số|chỉ số))")
+_FOOTER = re.compile(r"TRANG THÔNG TIN ĐIỆN TỬ\s+(?P<type>XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+"
+                     rf"(?P<name>[{UPPER}\s]+?)(?:\s+-|\n|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit named in the working text."""
+
+    start: int
+    end: int
+    name: str
+    level: str | None
+    bare: bool = False
+
+
+def ascii_fold(s: str) -> str:
+    """Lowercase ASCII letters only: "Thái Học" -> "thaihoc"."""
+    s = s.replace("đ", "d").replace("Đ", "D")
+    s = unicodedata.normalize("NFD", s)
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in s if not unicodedata.combining(c)).lower())
+
+
+def _level(type_word: str, name: str) -> str:
+    t = type_word.lower().rstrip(".")
+    if t in ("thành phố", "tp") and ascii_fold(name) in CENTRAL_CITIES | {"hochiminh"}:
+        return "province"
+    return _TYPE_LEVEL.get(t, "district")
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    stop = {"UBND", "HĐND", "Ủy", "Uỷ", "Các", "Trong", "Theo", "Năm", "Ngày", "Tại", "Đến"}
+    while words and words[-1] in stop:
+        words.pop()
+    return " ".join(words)
+
+
+def find_units(work: str) -> list[Unit]:
+    """Every unit named in the working text, in order."""
+    out: list[Unit] = []
+    for m in _UNIT.finditer(work):
+        name = _trim(m.group("name"))
+        if not name:
+            continue
+        before = work[max(0, m.start() - 5):m.start()].lower()
+        if before.endswith("các ") or before.endswith("các"):
+            continue
+        full = f"{m.group('type')}{'' if m.group('type').endswith('.') else ' '}{name}"
+        out.append(Unit(m.start(), m.start("name") + len(name), full, _level(m.group("type"), name)))
+    for m in _LEVEL_WORD.finditer(work):
+        lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[m.group("lvl").lower()]
+        out.append(Unit(m.start(), m.end(), m.group(0), lvl))
+    for m in _ORG.finditer(work):
+        org = m.group("org").rstrip()
+        if _ORG_SKIP.match(org):
+            continue
+        lvl = "national" if org.startswith(("Bộ", "Ngân hàng")) else "province"
+        out.append(Unit(m.start(), m.start() + len(org), org, lvl))
+    for m in _province_regex().finditer(work):
+        out.append(Unit(m.start(), m.end(), m.group(0), "province"))
+    out.sort(key=lambda u: (u.start, -(u.end - u.start)))
+    dedup: list[Unit] = []
+    last = -1
+    for u in out:
+        if u.start >= last:
+            dedup.append(u)
+            last = u.end
+    return dedup
+
+
+@functools.cache
+def _address() -> dict[str, object]:
+    try:
+        import underthesea  # noqa: F401  (only to locate the data)
+        path = Path(underthesea.__file__).parent / "address" / "data" / "mapping.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except Exception as exc:  # data missing or unreadable: no defaults from hostnames
+        log.warning("no address data: %s", exc)
+        return {"provinces": {}, "districts": {}, "wards": {}}
+    provinces: dict[str, str] = {}
+    for table in ("old_province_names", "province_names"):
+        for key, rec in dict(data.get(table, {})).items():
+            provinces[ascii_fold(rec["short"])] = rec["name"]
+    districts: dict[tuple[str, str], str] = {}
+    wards: dict[tuple[str, str, str], str] = {}
+    for rec in data.get("ward_mapping", []):
+        p = ascii_fold(_strip_type(rec["old_province"]))
+        d_name = rec.get("old_district") or ""
+        d = ascii_fold(_strip_type(d_name))
+        w_name = rec.get("old_ward") or ""
+        districts.setdefault((p, d), d_name)
+        wards.setdefault((p, d, ascii_fold(_strip_type(w_name))), w_name)
+    return {"provinces": provinces, "districts": districts, "wards": wards}
+
+
+def _strip_type(name: str) -> str:
+    return re.sub(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn)\s+", "", name)
+
+
+@functools.cache
+def _province_regex() -> re.Pattern[str]:
+    names = sorted({_strip_type(str(n)) for n in _address()["provinces"].values()}, key=len, reverse=True)  # type: ignore[union-attr]
+    names = [n for n in names if len(n) > 3]
+    if not names:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![^\W_])(?<!tỉnh )(?<!phố )(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W_])")
+
+
+def _lower_type(name: str) -> str:
+    m = re.match(r"^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn)\s+(.*)$", name)
+    return f"{m.group(1).lower()} {m.group(2)}" if m else name
+
+
+def from_url(url: str | None) -> tuple[str | None, str | None]:
+    """Default subject and level of a portal, from its hostname."""
+    if not url:
+        return None, None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return None, None
+    labels = [x for x in host.lower().split(".") if x not in ("www", "gov", "vn", "com", "net", "org", "edu")]
+    if not labels:
+        return None, None
+    addr = _address()
+    provinces: dict[str, str] = addr["provinces"]  # type: ignore[assignment]
+    districts: dict[tuple[str, str], str] = addr["districts"]  # type: ignore[assignment]
+    wards: dict[tuple[str, str, str], str] = addr["wards"]  # type: ignore[assignment]
+    last = labels[-1]
+    if last.startswith("bao") and last[3:] in provinces:  # provincial newspapers: baodongnai.com.vn
+        last = last[3:]
+    if last not in provinces:
+        return None, None
+    prov = provinces[last]
+    if len(labels) >= 2 and (last, labels[-2]) in districts:
+        dist = districts[(last, labels[-2])]
+        if len(labels) >= 3:
+            ward = re.sub(r"\d+$", "", labels[-3])
+            if (last, labels[-2], ward) in wards:
+                return _lower_type(wards[(last, labels[-2], ward)]), "commune"
+            return None, None  # a commune portal the data does not know: no default
+        return _lower_type(dist), "district"
+    if ascii_fold(_strip_type(prov)) in CENTRAL_CITIES:
+        return _lower_type(prov), "province"
+    return _lower_type(prov), "province"
+
+
+def from_footer(work: str) -> tuple[str | None, str | None]:
+    """Default subject from a portal footer ("TRANG THÔNG TIN ĐIỆN TỬ XÃ THÁI HỌC - ...")."""
+    m = _FOOTER.search(work)
+    if not m:
+        return None, None
+    t = m.group("type").lower()
+    name = " ".join(w.capitalize() for w in m.group("name").split())
+    return f"{t} {name}", _TYPE_LEVEL.get(t)
