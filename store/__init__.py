@@ -16,10 +16,23 @@ from store.db import (
     table_counts,
     upsert_sites,
 )
+from store.reviews import (
+    DECISIONS,
+    ReviewError,
+    audit_trail,
+    get_review,
+    review_figure,
+    review_queue,
+)
+from store.search import fold, rebuild_search_index, search
+from store.units import map_unit, refresh_units
 from store.urls import canonical_url
 
 __all__ = [
     "canonical_url", "finish_crawl_run", "known_urls", "open_db", "page_body",
     "pages_to_extract", "save_article", "save_page", "save_widget_snapshot",
     "start_crawl_run", "table_counts", "upsert_sites",
+    # reviews, search and 2025 units
+    "DECISIONS", "ReviewError", "audit_trail", "fold", "get_review", "map_unit",
+    "rebuild_search_index", "refresh_units", "review_figure", "review_queue", "search",
 ]

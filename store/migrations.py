@@ -103,3 +103,71 @@ def create_figures(db: Database) -> None:
 def create_views(db: Database) -> None:
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+
+
+@migrations()
+def create_reviews(db: Database) -> None:
+    """Reviewer decisions keyed by figure fingerprint (they survive re-extraction), and their
+    append-only audit trail."""
+    db["reviews"].create(
+        {
+            "fingerprint": str, "decision": str, "old_value": float, "new_value": float,
+            "reviewer": str, "at": str, "note": str, "metric": str, "evidence": str,
+        },
+        pk="fingerprint",
+        not_null={"decision", "reviewer", "at"},
+    )
+    db["review_audit"].create(
+        {
+            "id": int, "fingerprint": str, "decision": str, "previous_decision": str,
+            "old_value": float, "new_value": float, "reviewer": str, "at": str, "note": str,
+        },
+        pk="id",
+        not_null={"fingerprint", "decision", "reviewer", "at"},
+    )
+    db["review_audit"].create_index(["fingerprint", "id"])
+    db["reviews"].create_index(["decision"])
+
+
+@migrations()
+def create_units(db: Database) -> None:
+    """Sites and figure subjects linked to their administrative unit after 1 July 2025."""
+    db["units"].create(
+        {
+            "site_id": str, "name": str, "level": str, "old_address": str, "new_name": str,
+            "new_province": str, "status": str, "note": str, "mapped_at": str,
+        },
+        pk=("site_id", "name"),
+        not_null={"site_id", "name", "status"},
+        foreign_keys=[("site_id", "sites", "id")],
+    )
+    db["units"].create_index(["status"])
+
+
+@migrations()
+def create_search_index(db: Database) -> None:
+    """Full-text search over articles, typed with or without accents (see store/search.py)."""
+    from store.search import FTS_SQL
+
+    for statement in FTS_SQL:
+        db.execute(statement)
+    from store.search import rebuild_search_index
+
+    rebuild_search_index(db)
+
+
+@migrations()
+def add_review_indexes(db: Database) -> None:
+    """Indexes for the review queue and the comparison views."""
+    db["figures"].create_index(["flags"], if_not_exists=True)
+    db["figures"].create_index(["subject"], if_not_exists=True)
+    db["widget_snapshots"].create_index(["site_id", "kind", "updated_at"], if_not_exists=True)
+
+
+@migrations()
+def recreate_views_v2(db: Database) -> None:
+    """Views that use reviewed values, 2025 units, both rates, latest widgets, review queue."""
+    from store.views import VIEWS_V2
+
+    for name, sql in VIEWS_V2.items():
+        db.create_view(name, sql, replace=True)

@@ -63,3 +63,95 @@ VIEWS = {
     "comparison_counts": COMPARISON_COUNTS,
     "comparison": COMPARISON,
 }
+
+# --- v2: reviewed values, post-2025 units, rates stated and recomputed, review queue ----------
+
+# A figure as the analysts see it: the reviewed value when a reviewer corrected it;
+# rejected figures are left out. `machine_value` keeps what the extractor read.
+FIGURE_FACTS_V2 = """
+SELECT f.id AS figure_id, f.fingerprint, f.metric,
+       CASE WHEN r.decision = 'corrected' THEN r.new_value ELSE f.value END AS value,
+       f.value AS machine_value, r.decision AS review, f.channel, f.period, f.source, f.flags,
+       f.evidence, coalesce(f.subject, s.name) AS unit, coalesce(f.level, s.level) AS level,
+       s.id AS site_id, s.name AS site_name, s.district, s.province,
+       u.new_name AS unit_2025, u.status AS unit_2025_status,
+       a.id AS article_id, a.url AS url, a.title AS title,
+       coalesce(a.published, w.updated_at) AS stated_at
+FROM figures f
+LEFT JOIN articles a ON a.id = f.article_id
+LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
+JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
+LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
+LEFT JOIN units u ON u.site_id = s.id AND u.name = coalesce(f.subject, s.name)
+WHERE r.decision IS NULL OR r.decision != 'rejected'
+"""
+
+COMPARISON_COUNTS_V2 = f"""
+SELECT min(unit) AS unit, min(level) AS level, min(province) AS province,
+       min(district) AS district, min(unit_2025) AS unit_2025,
+       min(unit_2025_status) AS unit_2025_status, period, channel,
+       {", ".join(_pivot(m) for m in COUNT_COLUMNS)},
+       {_pivot("early_or_on_time_rate", "early_or_on_time_rate_stated")},
+       {_pivot("late_rate", "late_rate_stated")},
+       group_concat(DISTINCT source) AS sources,
+       max(CASE WHEN flags IS NOT NULL AND flags != '[]' THEN 1 ELSE 0 END) AS flagged,
+       group_concat(DISTINCT CASE WHEN flags IS NOT NULL AND flags != '[]'
+                                  THEN metric || ' ' || flags END) AS flag_list,
+       sum(CASE WHEN review IS NOT NULL THEN 1 ELSE 0 END) AS reviewed,
+       count(*) AS figures
+FROM figure_latest
+GROUP BY lower(unit), period, coalesce(channel, '')
+"""
+
+# Rates: `*_pct` is the stated rate when the text gives one, else the recomputed one;
+# `*_recomputed` is always computed from the counts, so the two can be compared.
+COMPARISON_V2 = """
+SELECT c.*, early_or_on_time_pct_recomputed, late_pct_recomputed,
+  coalesce(early_or_on_time_rate_stated, early_or_on_time_pct_recomputed)
+    AS early_or_on_time_pct,
+  coalesce(late_rate_stated, late_pct_recomputed) AS late_pct
+FROM (
+  SELECT c.*,
+    round(100.0 * coalesce(early_or_on_time, early + on_time, resolved - late)
+          / nullif(resolved, 0), 2) AS early_or_on_time_pct_recomputed,
+    round(100.0 * late / nullif(resolved, 0), 2) AS late_pct_recomputed
+  FROM comparison_counts c
+) c
+"""
+
+# The latest statistics-box snapshot of each site and box kind.
+WIDGET_LATEST = """
+SELECT * FROM (
+  SELECT w.id AS snapshot_id, w.site_id, s.name AS site_name, w.kind, w.updated_at,
+         w.first_seen_at, w.last_seen_at, w.text,
+         (SELECT count(*) FROM figures f WHERE f.snapshot_id = w.id) AS figures,
+         row_number() OVER (PARTITION BY w.site_id, w.kind
+                            ORDER BY coalesce(w.updated_at, w.last_seen_at) DESC, w.id DESC)
+           AS rank_in_site
+  FROM widget_snapshots w JOIN sites s ON s.id = w.site_id
+) WHERE rank_in_site = 1
+"""
+
+# Figures no reviewer has decided yet; those flagged inconsistent come first.
+FIGURES_TO_REVIEW = """
+SELECT f.id AS figure_id, f.fingerprint, f.metric, f.value, f.channel, f.period, f.subject,
+       f.source, f.flags,
+       CASE WHEN f.flags IS NOT NULL AND f.flags != '[]' THEN 1 ELSE 0 END AS flagged,
+       f.evidence, s.id AS site_id, s.name AS site_name, a.id AS article_id, a.url, a.title,
+       coalesce(a.published, w.updated_at) AS stated_at
+FROM figures f
+LEFT JOIN articles a ON a.id = f.article_id
+LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
+JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
+LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
+WHERE r.fingerprint IS NULL
+"""
+
+VIEWS_V2 = {
+    "figure_facts": FIGURE_FACTS_V2,
+    "figure_latest": FIGURE_LATEST,
+    "comparison_counts": COMPARISON_COUNTS_V2,
+    "comparison": COMPARISON_V2,
+    "widget_latest": WIDGET_LATEST,
+    "figures_to_review": FIGURES_TO_REVIEW,
+}
