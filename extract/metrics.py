@@ -30,8 +30,11 @@ _LINK = re.compile(r"^[\s,;(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[
 _TRONG_DO = re.compile(r"(?i:trong\s+đó)")
 _ZERO = re.compile(r"(?i:không\s+(?:có|để\s+(?:xảy\s+ra\s+)?)\s*(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
 _RANK = re.compile(
-    r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?![\d.,%])"
+    r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?!\d|[.,]\d|\s?%)"
     r"(?:\s*/\s*\d{1,3})?|thứ\s+(?P<w>nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W_])))")
+_SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
+_LOCAL_CUT = re.compile(r"[;()]|,\s")
+_OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
 
@@ -88,11 +91,12 @@ class Reader:
     def __init__(self, work: str, nums: list[Num], seg: Segments):
         self.work = work
         self.seg = seg
-        self.metric = Cues(lexicon.metric_cues().all(work))
+        self.metric = Cues([c for c in lexicon.metric_cues().all(work)
+                            if not _OFFICE.search(work[max(0, c[0] - 20):c[0]])])
         self.index = Cues(lexicon.index_cues().all(work))
         self.units = Cues(lexicon.unit_cues().all(work))
         veto = lexicon.negative_cues("veto").all(work)
-        self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after")}
+        self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
         self.trong_do = [m.start() for m in _TRONG_DO.finditer(work)]
         self.nums = nums
@@ -121,15 +125,19 @@ class Reader:
         head = self.work[a:n.start]
         m = _APPROX.search(head)
         cut = m.start() if m else len(head)
-        for s, e, _ in self.veto["before"].within(a, a + cut):
-            if a + cut - e <= 1:
+        for s, e, _ in self.veto["before"].within(a, n.start):
+            if a + cut - e <= 1 or n.start - e <= 1:
                 return True
         return bool(self.veto["clause"].within(max(a, self.seg.clause(n.start)[0]), n.start))
 
-    def vetoed_after(self, end: int) -> bool:
-        for s, e, _ in self.veto["after"].within(end, end + 40):
+    def vetoed_after(self, end: int, rate: bool = False) -> bool:
+        found = sorted(self.veto["after"].within(end, end + 120)
+                       + (self.veto["rate_after"].within(end, end + 120) if rate else []))
+        for s, e, c in found:
             gap = self.work[end:s]
-            if len(gap) <= 25 and not re.search(r"[,;.()]", gap):
+            if re.search(r"[,;.()\n]|\d", gap):
+                return False
+            if len(gap) <= 25 or c.label == "rate_after":
                 return True
         return False
 
@@ -149,6 +157,20 @@ class Reader:
             if found:
                 return found[-1][2].label
         return None
+
+    def local_start(self, a: int, pos: int) -> int:
+        """Start of the phrase a number belongs to: after the last ";", ", " or bracket
+        (a colon does not cut: "Số hồ sơ xử lý: 498"), but never inside a cue."""
+        m = None
+        for m in _LOCAL_CUT.finditer(self.work, a, pos):
+            pass
+        if m is None:
+            return a
+        cut = m.end()
+        for s, e, _ in self.metric.within(max(a, cut - 60), min(pos, cut + 60)):
+            if s < cut < e:
+                return s
+        return cut
 
     def window_start(self, n: Num, i: int) -> int:
         s = self.seg.sentence(n.start)[0]
@@ -183,7 +205,7 @@ class Reader:
         return None
 
     def channel_for(self, a: int, n_start: int, n_end: int, clause_end: int, parent: Draft | None) -> str | None:
-        label = self.channels.before(a, n_start)
+        label = self.channels.before(self.local_start(a, n_start), n_start)
         if label is None:
             label = self.channels.after(n_end, clause_end)
         if label is None and parent is not None:
@@ -242,7 +264,7 @@ class Reader:
                     break
 
     def _metric_cue(self, a: int, n: Num, b: int) -> tuple[tuple[int, int, Cue] | None, tuple[int, int, Cue] | None]:
-        before = _best(self.metric.within(a, n.start))
+        before = _best(self.metric.within(self.local_start(a, n.start), n.start))
         clause_end = min(self.seg.clause(n.end)[1], b)
         after_clause = _best(self.metric.within(n.end, clause_end), nearest_last=False)
         after = _best(self.metric.within(n.end, b), nearest_last=False)
@@ -257,41 +279,64 @@ class Reader:
         if v is None or not 0 <= v <= 100:
             return
         a = self.window_start(n, i)
-        if self.vetoed_before(n, a) or self.vetoed_after(n.end):
+        if self.vetoed_before(n, a) or self.vetoed_after(n.end, rate=True):
             return
+        unit, _ = self._unit_after_percent(n)
         s, e = self.seg.sentence(n.start)
-        b = self.next_boundary(n, i)
-        cue, _ = self._metric_cue(a, n, b)
+        local = self.local_start(a, n.start)
+        before = _best(self.metric.within(local, n.start))
+        if unit == "procedure" and (before is None or n.start - before[1] > 18):
+            return
         idx = self.index.within(s, n.start)
         idx_near = idx[-1] if idx else None
-        if cue is not None and cue[0] > n.start:
-            if idx_near is not None and n.start - idx_near[1] < 60:
-                cue = None
-        if cue is not None and (idx_near is None or idx_near[1] <= cue[0] or cue[0] > n.start):
-            self._emit_rate(cue[2].label, v, n, min(cue[0], n.start), max(cue[1], n.end), a, b)
+        clause_end = min(self._stop(n.end, self.next_boundary(n, i)), self.seg.clause(n.end)[1])
+        after = _best(self.metric.within(n.end, clause_end), nearest_last=False)
+        if before is not None and (idx_near is None or idx_near[1] <= before[0]):
+            cue = after if after is not None and after[2].priority > before[2].priority else before
+            self._emit_rate(cue[2].label, v, n, min(before[0], n.start), max(cue[1], n.end), local)
             return
-        label = idx_near[2].label if idx_near else None
-        if label is None and cue is None:
-            bound = self._bound_count(n)
-            if bound is not None:
-                self.add(Draft(RATE_OF[bound.metric], v, bound.channel, a if a > bound.num_end else n.start,
-                               n.end, n.start, n.end, kind="rate", parent=None))
-                return
-            label = self.index_context(n.start)
+        if idx_near is not None:
+            self._index_rate(idx_near[2].label, v, n, idx_near[0])
+            return
+        bound = self._bound_count(n)
+        if bound is not None:
+            rate = RATE_OF.get(bound.metric)
+            if rate:
+                self.add(Draft(rate, v, bound.channel, n.start, n.end, n.start, n.end, kind="rate"))
+            return
+        if after is not None:
+            self._emit_rate(after[2].label, v, n, n.start, after[1], local)
+            return
+        label = self.index_context(n.start)
+        if label is not None:
+            self._index_rate(label, v, n, n.start)
+            return
+        wide = _best(self.metric.within(s, n.start))
+        if wide is not None and not _THIS_RATE.search(self.work, max(s, n.start - 80), n.start):
+            self._emit_rate(wide[2].label, v, n, n.start, n.end, local)
+            return
+        self._inherit_rate(v, n, s)
+
+    def _unit_after_percent(self, n: Num) -> tuple[str | None, int]:
+        for s, e, c in self.units.within(n.end, n.end + 40):
+            if self.work[n.end:s].strip() == "":
+                return c.label, e
+            break
+        return None, n.end
+
+    def _index_rate(self, label: str, v: float, n: Num, cue_start: int) -> None:
         if label == "par":
             self.add(Draft("par_index", v, None, n.start, n.end, n.start, n.end, kind="index"))
         elif label == "satisfaction":
-            self.add(Draft("satisfaction_rate", v, None, idx_near[0] if idx_near else n.start, n.end,
-                           n.start, n.end, kind="index"))
-        elif label is None:
-            self._inherit_rate(v, n, s)
+            st = cue_start if n.start - cue_start < 150 else n.start
+            self.add(Draft("satisfaction_rate", v, None, st, n.end, n.start, n.end, kind="index"))
 
-    def _emit_rate(self, label: str, v: float, n: Num, st: int, en: int, a: int, b: int) -> None:
+    def _emit_rate(self, label: str, v: float, n: Num, st: int, en: int, local: int) -> None:
         metric = "resolved" if label.startswith("combo:") else label
         rate = RATE_OF.get(metric)
         if rate is None:
             return
-        ch = self.channel_for(self.seg.sentence(n.start)[0], n.start, n.end, self.seg.clause(n.end)[1], None)
+        ch = self.channel_for(local, n.start, n.end, self.seg.clause(n.end)[1], None)
         bound = self._bound_count(n)
         if bound is not None and bound.metric == metric:
             ch = bound.channel
@@ -301,8 +346,9 @@ class Reader:
         for d in reversed(self.drafts):
             if d.kind != "count" or d.num_end > n.start:
                 continue
-            gap = self.work[d.num_end:n.start]
-            if len(gap) <= 45 and _LINK.match(gap) and not self.metric.within(d.num_end, n.start):
+            tail = max(d.num_end, d.end)
+            gap = self.work[tail:n.start]
+            if tail <= n.start and len(gap) <= 45 and _LINK.match(gap) and not self.metric.within(tail, n.start):
                 return d
             return None
         return None
@@ -323,8 +369,24 @@ class Reader:
         a = self.window_start(n, i)
         if self.vetoed_before(n, a):
             return
-        if self.index_context(n.start) == "par":
+        if self._par_context(n.start):
             self.add(Draft("par_index", v, None, n.start, unit_end, n.start, n.end, kind="index"))
+
+    def _par_context(self, pos: int) -> bool:
+        """A score in points belongs to the PAR index when the nearest index cue of its
+        sentence is the PAR index, or its sentence names none and a recent one does."""
+        s, _ = self.seg.sentence(pos)
+        idx = self.index.within(s, pos)
+        if idx:
+            return idx[-1][2].label == "par"
+        k = self.seg.sentence_index(pos)
+        for back in (1, 2):
+            if k - back < 0:
+                break
+            ps, pe = self.seg.sentence_at(k - back)
+            if any(c[2].label == "par" for c in self.index.within(ps, pe)):
+                return True
+        return False
 
     def _count(self, n: Num, i: int, unit_end: int, unit: str | None) -> None:
         v = n.as_count()
@@ -342,8 +404,12 @@ class Reader:
         if cue is None:
             prev = parent or self._previous_count(n)
             if prev is None:
-                return
-            labels = [prev.metric]
+                wide = _best(self.metric.within(self.seg.sentence(n.start)[0], n.start))
+                if wide is None or wide[2].label.startswith("combo:"):
+                    return
+                labels = [wide[2].label]
+            else:
+                labels = [prev.metric]
             st = n.start
         else:
             labels = cue[2].label[6:].split("+") if cue[2].label.startswith("combo:") else [cue[2].label]

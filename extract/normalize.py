@@ -30,6 +30,17 @@ _PLAIN = {"à": "a", "á": "a", "ả": "a", "ã": "a", "ạ": "a", "è": "e", "�
           "ẹ": "e", "ỳ": "y", "ý": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"}
 
 
+_QU = re.compile(r"(?i)(?<![^\W\d_])(q)([úùủũụ])(y)(?![^\W\d_])")
+_QU_TONE = {"ú": "ý", "ù": "ỳ", "ủ": "ỷ", "ũ": "ỹ", "ụ": "ỵ"}
+
+
+def _fold_qu(m: re.Match[str]) -> str:
+    """"qúy" -> "quý": the tone belongs on the vowel after "qu"."""
+    u = m.group(2)
+    y = _QU_TONE[u.lower()]
+    return m.group(1) + ("U" if u.isupper() else "u") + (y.upper() if m.group(3).isupper() else y)
+
+
 def _fold_tone(m: re.Match[str]) -> str:
     pair = m.group(1)
     first, second = pair[0], pair[1]
@@ -72,7 +83,7 @@ def normalize(text: str) -> Normalized:
         text = str(text)
     if unicodedata.is_normalized("NFC", text) and not _SPECIAL.search(text):
         work = text.translate(_TRANSLATE)
-        work = _OLD_TONE.sub(_fold_tone, work)
+        work = _QU.sub(_fold_qu, _OLD_TONE.sub(_fold_tone, work))
         return Normalized(work, text)
     starts: list[int] = []
     ends: list[int] = []
@@ -97,5 +108,5 @@ def normalize(text: str) -> Normalized:
             ends.append(j)
         i = j
     work = "".join(out)
-    work = _OLD_TONE.sub(_fold_tone, work)
+    work = _QU.sub(_fold_qu, _OLD_TONE.sub(_fold_tone, work))
     return Normalized(work, text, tuple(starts), tuple(ends))

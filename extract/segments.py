@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extract.numbers import UPPER
 
-_SENT = re.compile(rf"\n|(?<![A-Z]\.)(?<![A-Z][a-z]\.)(?<=[.!?…])\s*(?=[{UPPER}\"'(\[])")
+_SENT = re.compile(rf"\n(?![ \t]*[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ\d])|(?<=[^\w,\s])[ \t]*\n|(?<![A-Z]\.)(?<![A-Z][a-z]\.)(?<=[.!?…])\s*(?=[{UPPER}\"'(\[])")
 _CLAUSE = re.compile(r"[;:()\[\]]|,(?=\s)|\s-\s|\n")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[-•*+])")
 
@@ -24,7 +24,9 @@ class Segments:
 
     @staticmethod
     def of(work: str) -> Segments:
-        sents = [0] + [m.end() for m in _SENT.finditer(work)]
+        raw = sorted(set([0] + [m.end() for m in _SENT.finditer(work)]))
+        sents = [b for k, b in enumerate(raw)
+                 if k == 0 or work[b:raw[k + 1] if k + 1 < len(raw) else len(work)].strip()]
         clauses = sorted(set(sents + [m.end() for m in _CLAUSE.finditer(work)]))
         paras = [0] + [m.end() for m in _PARA.finditer(work)]
         return Segments(tuple(sorted(set(sents))), tuple(clauses), tuple(paras), len(work))

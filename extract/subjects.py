@@ -29,7 +29,8 @@ _NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:\s+(?:-\s+)?[{UPPER}][^\W_]*)*"
 _UNIT = re.compile(
     rf"(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
     rf"(?:\s+|(?<=\.))(?P<name>{_NAME})")
-_LEVEL_WORD = re.compile(r"(?<![^\W_])[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
+_LEVEL_WORD = re.compile(r"(?<![^\W_])(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
+                         r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
 _ORG = re.compile(
     rf"(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
 _ORG_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp)|Bộ (?:phận|Chỉ số|chỉ số))")
