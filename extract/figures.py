@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from extract import consistency, numbers, periods, subjects, widgets
@@ -149,20 +150,34 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     default_subject, default_level = subjects.from_url(url)
     if default_subject is None:
         default_subject, default_level = subjects.from_footer(work)
-    units = subjects.find_units(work)
+    units = [u for u in subjects.find_units(work) if not u.bare]
     ustarts = [u.start for u in units]
     out: list[_Placed] = []
-    last_subject: tuple[str | None, str | None] = (default_subject, default_level)
+    carried: tuple[str | None, str | None] | None = None
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
         period = block.period if block else _period(d.num_start, seg, mentions)
         if block:
             subj = (default_subject, default_level)
         else:
-            subj = _subject(d, work, seg, units, ustarts) or last_subject
-            last_subject = subj
+            found, carry = _subject(d, work, seg, units, ustarts)
+            if found is None:
+                found = carried or _last_named(units, ustarts, d.num_start) or (default_subject, default_level)
+            elif carry:
+                carried = found
+            subj = found
         out.append(_Placed(d, period, subj[0], subj[1], "widget" if block else "article"))
     return out
+
+
+def _last_named(units: list[subjects.Unit], ustarts: list[int], pos: int) -> tuple[str | None, str | None] | None:
+    i = bisect.bisect_left(ustarts, pos) - 1
+    while i >= 0:
+        u = units[i]
+        if not u.name.lower().startswith(("cấp", "các")):
+            return u.name, u.level
+        i -= 1
+    return None
 
 
 def _period(pos: int, seg: Segments, mentions: list[periods.Mention]) -> str | None:
@@ -185,20 +200,18 @@ def _period(pos: int, seg: Segments, mentions: list[periods.Mention]) -> str | N
 
 
 def _subject(d: Draft, work: str, seg: Segments, units: list[subjects.Unit],
-             ustarts: list[int]) -> tuple[str | None, str | None] | None:
+             ustarts: list[int]) -> tuple[tuple[str | None, str | None] | None, bool]:
+    """The unit a figure is about, and whether later figures may carry it on."""
     ss, se = seg.sentence(d.num_start)
-    if d.kind == "rank":
-        i = bisect.bisect_left(ustarts, d.end)
-        if i < len(units) and units[i].start - d.end <= 6 and units[i].start < se:
-            return units[i].name, units[i].level
+    j = bisect.bisect_left(ustarts, d.end)
+    if j < len(units) and units[j].start < se:
+        gap = work[d.end:units[j].start]
+        if re.fullmatch(r"\s*(?:là\s+)?", gap) or (d.kind != "rank" and re.fullmatch(r"\s*", gap)):
+            return (units[j].name, units[j].level), d.kind == "rank"
     i = bisect.bisect_left(ustarts, d.num_start) - 1
     if i >= 0 and units[i].start >= ss:
-        return units[i].name, units[i].level
-    cs, ce = seg.clause(d.num_end)
-    j = bisect.bisect_left(ustarts, d.num_end)
-    if j < len(units) and units[j].start < min(ce + 40, se):
-        return units[j].name, units[j].level
-    return None
+        return (units[i].name, units[i].level), True
+    return None, False
 
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:

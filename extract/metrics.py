@@ -26,7 +26,7 @@ RATE_OF = {
     "pending_not_due": "pending_rate", "total": "received_rate",
 }
 _APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|được|lên|đến|là|:|\(|chừng|ước|gần như))*\s*$", re.I)
-_LINK = re.compile(r"^[\s,;(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
+_LINK = re.compile(r"^[\s,(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
 _TRONG_DO = re.compile(r"(?i:trong\s+đó)")
 _ZERO = re.compile(r"(?i:không\s+(?:có|để\s+(?:xảy\s+ra\s+)?)\s*(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
 _RANK = re.compile(
@@ -137,7 +137,7 @@ class Reader:
             gap = self.work[end:s]
             if re.search(r"[,;.()\n]|\d", gap):
                 return False
-            if len(gap) <= 25 or c.label == "rate_after":
+            if len(gap.strip()) == 0 or c.label == "rate_after":
                 return True
         return False
 
@@ -297,6 +297,9 @@ class Reader:
             return
         if idx_near is not None:
             self._index_rate(idx_near[2].label, v, n, idx_near[0])
+            return
+        if after is not None and after[2].priority >= 5:
+            self._emit_rate(after[2].label, v, n, n.start, after[1], local)
             return
         bound = self._bound_count(n)
         if bound is not None:

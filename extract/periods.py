@@ -149,11 +149,9 @@ def _reporting_windows(mentions: list[Mention]) -> list[Mention]:
     """A month or quarter named after an explicit day range that is its reporting window
     ("từ 21/7 đến 20/8/2021 ... tháng 8/2021") takes that range."""
     out: list[Mention] = []
-    windows: list[str] = []
+    windows = [m.value for m in mentions if m.kind == "range" and m.value]
     for m in mentions:
-        if m.kind == "range" and m.value:
-            windows.append(m.value)
-        elif m.kind in ("month", "quarter") and m.value and windows:
+        if m.kind in ("month", "quarter") and m.value and windows:
             for w in reversed(windows):
                 end = w.partition("..")[2]
                 days = _span_days(w) or 0

@@ -34,6 +34,12 @@ _LEVEL_WORD = re.compile(r"(?<![^\W_])(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[C
 _ORG = re.compile(
     rf"(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
 _ORG_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp)|Bộ (?:phận|Chỉ số|chỉ số))")
+_CENTER = re.compile(
+    rf"(?<![^\W_])(?:[Tt]rung tâm|[Đđ]iểm|[Bb]ộ phận)\s+(?:[Pp]hục vụ\s+)?[Hh]ành chính công(?:\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)?"
+    rf"\s+(?:(?P<type>[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Qq]uận|[Tt]hị xã|[Tt]hành phố)\s+(?P<name>{_NAME})"
+    rf"|[Cc]ấp\s+(?P<lvl>tỉnh|huyện|xã))")
+_BARE = re.compile(r"(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
+                   rf"(?!\s+[{UPPER}\d])(?![^\W_])")
 _FOOTER = re.compile(r"TRANG THÔNG TIN ĐIỆN TỬ\s+(?P<type>XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+"
                      rf"(?P<name>[{UPPER}\s]+?)(?:\s+-|\n|$)")
 
@@ -83,6 +89,17 @@ def find_units(work: str) -> list[Unit]:
             continue
         full = f"{m.group('type')}{'' if m.group('type').endswith('.') else ' '}{name}"
         out.append(Unit(m.start(), m.start("name") + len(name), full, _level(m.group("type"), name)))
+    for m in _CENTER.finditer(work):
+        if m.group("lvl"):
+            lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[m.group("lvl").lower()]
+            out.append(Unit(m.start(), m.end(), m.group(0), lvl))
+        else:
+            name = _trim(m.group("name"))
+            end = m.start("name") + len(name)
+            out.append(Unit(m.start(), end, work[m.start():end], _level(m.group("type"), name)))
+    for m in _BARE.finditer(work):
+        t = m.group("type").lower()
+        out.append(Unit(m.start("type"), m.end("type"), t, _TYPE_LEVEL.get(t), bare=True))
     for m in _LEVEL_WORD.finditer(work):
         lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[m.group("lvl").lower()]
         out.append(Unit(m.start(), m.end(), m.group(0), lvl))
@@ -98,10 +115,40 @@ def find_units(work: str) -> list[Unit]:
     dedup: list[Unit] = []
     last = -1
     for u in out:
-        if u.start >= last:
-            dedup.append(u)
-            last = u.end
-    return dedup
+        if u.start < last:
+            continue
+        if dedup and re.fullmatch(r"\s*\(\s*", work[dedup[-1].end:u.start]):
+            last = u.end  # "(TP Cần Thơ)" locates the unit before it
+            continue
+        dedup.append(u)
+        last = u.end
+    return _resolve_bare(dedup)
+
+
+def _resolve_bare(units: list[Unit]) -> list[Unit]:
+    """A bare "UBND huyện", "toàn tỉnh" names the unit of that level named before (or after)."""
+    out: list[Unit] = []
+    for i, u in enumerate(units):
+        if not u.bare:
+            out.append(u)
+            continue
+        named = [v for v in reversed(units[:i]) if not v.bare and v.level == u.level and _is_named(v)]
+        named = named or [v for v in units[i + 1:] if not v.bare and v.level == u.level and _is_named(v)]
+        if named:
+            out.append(Unit(u.start, u.end, _core(named[0].name), u.level))
+        else:
+            out.append(u)
+    return out
+
+
+def _is_named(u: Unit) -> bool:
+    return not u.name.lower().startswith(("cấp", "các"))
+
+
+def _core(name: str) -> str:
+    """"Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh" -> "tỉnh Hà Tĩnh"."""
+    m = re.search(r"(?:tỉnh|huyện|xã|phường|thị trấn|quận|thị xã|thành phố)\s+\S.*$", name)
+    return m.group(0) if m and name[:1].isupper() and not name.lower().startswith(m.group(0)[:4].lower()) else name
 
 
 @functools.cache
