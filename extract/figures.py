@@ -150,7 +150,9 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     default_subject, default_level = subjects.from_url(url)
     if default_subject is None:
         default_subject, default_level = subjects.from_footer(work)
-    units = [u for u in subjects.find_units(work) if not u.bare]
+    units = [u for u in subjects.find_units(work) if not (u.bare and u.name == u.name.lower())]
+    units = [subjects.Unit(u.start, u.end, *subjects.complete(u, default_subject, default_level), bare=u.bare)
+             if u.incomplete else u for u in units]
     ustarts = [u.start for u in units]
     out: list[_Placed] = []
     carried: tuple[str | None, str | None] | None = None
@@ -162,7 +164,10 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
         else:
             found, carry = _subject(d, work, seg, units, ustarts)
             if found is None:
-                found = carried or _last_named(units, ustarts, d.num_start) or (default_subject, default_level)
+                found = (carried or _last_named(units, ustarts, d.num_start)
+                         or (default_subject, default_level) if default_subject else carried
+                         or _last_named(units, ustarts, d.num_start) or _first_named(units))
+                found = found or (None, None)
             elif carry:
                 carried = found
             subj = found
@@ -170,11 +175,18 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     return out
 
 
+def _first_named(units: list[subjects.Unit]) -> tuple[str | None, str | None] | None:
+    for u in units:
+        if not u.bare and not u.name.lower().startswith(("cấp", "các")):
+            return u.name, u.level
+    return None
+
+
 def _last_named(units: list[subjects.Unit], ustarts: list[int], pos: int) -> tuple[str | None, str | None] | None:
     i = bisect.bisect_left(ustarts, pos) - 1
     while i >= 0:
         u = units[i]
-        if not u.name.lower().startswith(("cấp", "các")):
+        if not u.bare and not u.name.lower().startswith(("cấp", "các")):
             return u.name, u.level
         i -= 1
     return None
@@ -199,10 +211,21 @@ def _period(pos: int, seg: Segments, mentions: list[periods.Mention]) -> str | N
     return later[0].value if later else None
 
 
+_LIST = re.compile(r"(?i:,?\s+(?:như|gồm|là)\s+)(?=(?:các\s+)?(?:xã|phường|huyện|quận|tỉnh|thị\s+xã|thị\s+trấn)\s)")
+
+
 def _subject(d: Draft, work: str, seg: Segments, units: list[subjects.Unit],
              ustarts: list[int]) -> tuple[tuple[str | None, str | None] | None, bool]:
     """The unit a figure is about, and whether later figures may carry it on."""
     ss, se = seg.sentence(d.num_start)
+    enum = _LIST.search(work, d.end, se)
+    if enum:
+        k = bisect.bisect_left(ustarts, enum.end())
+        if k < len(units) and units[k].start - enum.end() <= 1:
+            listed = work[units[k].start:se].strip().rstrip(".…;,").rstrip(".…")
+            return (listed, units[k].level), False
+    semi = work.rfind(";", ss, d.num_start)
+    ss = max(ss, semi + 1)
     j = bisect.bisect_left(ustarts, d.end)
     if j < len(units) and units[j].start < se:
         gap = work[d.end:units[j].start]

@@ -29,7 +29,7 @@ _NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:\s+(?:-\s+)?[{UPPER}][^\W_]*)*"
 _UNIT = re.compile(
     rf"(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
     rf"(?:\s+|(?<=\.))(?P<name>{_NAME})")
-_LEVEL_WORD = re.compile(r"(?<![^\W_])(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
+_LEVEL_WORD = re.compile(r"(?<![^\W_])(?<!tranh )(?<!công )(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
                          r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
 _ORG = re.compile(
     rf"(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
@@ -38,8 +38,13 @@ _CENTER = re.compile(
     rf"(?<![^\W_])(?:[Tt]rung tâm|[Đđ]iểm|[Bb]ộ phận)\s+(?:[Pp]hục vụ\s+)?[Hh]ành chính công(?:\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)?"
     rf"\s+(?:(?P<type>[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Qq]uận|[Tt]hị xã|[Tt]hành phố)\s+(?P<name>{_NAME})"
     rf"|[Cc]ấp\s+(?P<lvl>tỉnh|huyện|xã))")
+_OFFICE = re.compile(
+    r"(?<![^\W_])(?:[Bb]ộ phận (?:một cửa|[Tt]iếp nhận và [Tt]rả kết quả)|[Tt]rung tâm (?:[Pp]hục vụ )?[Hh]ành chính công)"
+    r"(?:\s+(?:của\s+)?(?:(?:cấp\s+(?:tỉnh|huyện|xã)(?:(?:,|\s+và)\s+cấp\s+(?:tỉnh|huyện|xã))*)|tỉnh|huyện|xã))"
+    rf"(?!\s+[{UPPER}])(?![^\W_])")
 _BARE = re.compile(r"(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
                    rf"(?!\s+[{UPPER}\d])(?![^\W_])")
+_SOURCE = re.compile(r"(?i:theo\s+(?:báo\s+cáo|thống\s+kê|số\s+liệu|đánh\s+giá)(?:\s+\S+){0,2}?\s+của)\s*$")
 _FOOTER = re.compile(r"TRANG THÔNG TIN ĐIỆN TỬ\s+(?P<type>XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+"
                      rf"(?P<name>[{UPPER}\s]+?)(?:\s+-|\n|$)")
 
@@ -53,6 +58,7 @@ class Unit:
     name: str
     level: str | None
     bare: bool = False
+    incomplete: bool = False
 
 
 def ascii_fold(s: str) -> str:
@@ -97,6 +103,11 @@ def find_units(work: str) -> list[Unit]:
             name = _trim(m.group("name"))
             end = m.start("name") + len(name)
             out.append(Unit(m.start(), end, work[m.start():end], _level(m.group("type"), name)))
+    for m in _OFFICE.finditer(work):
+        phrase = m.group(0)
+        levels = re.findall(r"(tỉnh|huyện|xã)\b", phrase)
+        lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[levels[0]] if len(levels) == 1 else None
+        out.append(Unit(m.start(), m.end(), phrase, lvl, incomplete=True))
     for m in _BARE.finditer(work):
         t = m.group("type").lower()
         out.append(Unit(m.start("type"), m.end("type"), t, _TYPE_LEVEL.get(t), bare=True))
@@ -120,6 +131,9 @@ def find_units(work: str) -> list[Unit]:
         if dedup and re.fullmatch(r"\s*\(\s*", work[dedup[-1].end:u.start]):
             last = u.end  # "(TP Cần Thơ)" locates the unit before it
             continue
+        if _SOURCE.search(work[max(0, u.start - 40):u.start]):
+            last = u.end  # "theo báo cáo của <unit>" names the source, not the subject
+            continue
         dedup.append(u)
         last = u.end
     return _resolve_bare(dedup)
@@ -132,17 +146,37 @@ def _resolve_bare(units: list[Unit]) -> list[Unit]:
         if not u.bare:
             out.append(u)
             continue
+        if u.name != u.name.lower():
+            out.append(u)
+            continue
         named = [v for v in reversed(units[:i]) if not v.bare and v.level == u.level and _is_named(v)]
         named = named or [v for v in units[i + 1:] if not v.bare and v.level == u.level and _is_named(v)]
         if named:
-            out.append(Unit(u.start, u.end, _core(named[0].name), u.level))
+            out.append(Unit(u.start, u.end, _core(named[0].name), u.level, bare=True))
         else:
             out.append(u)
     return out
 
 
 def _is_named(u: Unit) -> bool:
-    return not u.name.lower().startswith(("cấp", "các"))
+    return not u.incomplete and not u.bare and not u.name.lower().startswith(("cấp", "các"))
+
+
+def complete(u: Unit, default: str | None, default_level: str | None) -> tuple[str, str | None]:
+    """An office named without its place ("Trung tâm Phục vụ hành chính công tỉnh",
+    "Bộ phận một cửa cấp huyện, cấp xã") takes the place of the portal or newspaper."""
+    if not u.incomplete or not default:
+        return u.name, u.level
+    m = re.search(r"(tỉnh|huyện|xã)$", u.name)
+    if m and default_level == _TYPE_LEVEL.get(m.group(1)):
+        return f"{u.name} {_strip_type_lower(default)}", u.level
+    if not m or "cấp" in u.name[m.start() - 5:m.start()]:
+        return f"{u.name} {default}", u.level
+    return u.name, u.level
+
+
+def _strip_type_lower(name: str) -> str:
+    return re.sub(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+", "", name, flags=re.I)
 
 
 def _core(name: str) -> str:
@@ -176,6 +210,17 @@ def _address() -> dict[str, object]:
     return {"provinces": provinces, "districts": districts, "wards": wards}
 
 
+@functools.cache
+def _press() -> dict[str, str]:
+    import tomllib
+    try:
+        data = tomllib.loads((Path(__file__).with_name("lexicon") / "press.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("no press table: %s", exc)
+        return {}
+    return {str(k): str(v) for k, v in dict(data.get("press", {})).items()}
+
+
 def _strip_type(name: str) -> str:
     return re.sub(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn)\s+", "", name)
 
@@ -183,7 +228,8 @@ def _strip_type(name: str) -> str:
 @functools.cache
 def _province_regex() -> re.Pattern[str]:
     names = sorted({_strip_type(str(n)) for n in _address()["provinces"].values()}, key=len, reverse=True)  # type: ignore[union-attr]
-    names = [n for n in names if len(n) > 3]
+    names = [n for n in names if len(n) > 3] + ["Thừa Thiên Huế"]
+    names.sort(key=len, reverse=True)
     if not names:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?<![^\W_])(?<!tỉnh )(?<!phố )(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W_])")
@@ -210,6 +256,9 @@ def from_url(url: str | None) -> tuple[str | None, str | None]:
     districts: dict[tuple[str, str], str] = addr["districts"]  # type: ignore[assignment]
     wards: dict[tuple[str, str, str], str] = addr["wards"]  # type: ignore[assignment]
     last = labels[-1]
+    press = _press()
+    if last in press:
+        last = ascii_fold(press[last])
     if last.startswith("bao") and last[3:] in provinces:  # provincial newspapers: baodongnai.com.vn
         last = last[3:]
     if last not in provinces:
