@@ -158,7 +158,7 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     carried: tuple[str | None, str | None] | None = None
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
-        period = block.period if block else _period(d.num_start, seg, mentions)
+        period = block.period if block else _period(d, seg, mentions)
         if block:
             subj = (default_subject, default_level)
         else:
@@ -192,14 +192,24 @@ def _last_named(units: list[subjects.Unit], ustarts: list[int], pos: int) -> tup
     return None
 
 
-def _period(pos: int, seg: Segments, mentions: list[periods.Mention]) -> str | None:
+_STOCKS = ("online_services", "procedures")
+_HEADLINE_KINDS = ("since", "range", "first_months", "quarter", "month", "until", "years")
+
+
+def _period(d: Draft, seg: Segments, mentions: list[periods.Mention]) -> str | None:
+    """The period of a figure: its own clause, then its sentence, then the last one named
+    before it; a headline takes the first precise period of the text after it. Stock
+    counts (online services) keep only a period of their own clause."""
+    pos = d.num_start
     cs, ce = seg.clause(pos)
     ss, se = seg.sentence(pos)
     clause = [m for m in mentions if cs <= m.start < ce]
     before = [m for m in clause if m.end <= pos]
     if before:
         return before[-1].value
-    if clause:
+    if d.metric == "online_services":
+        return None
+    if clause and d.metric not in _STOCKS:
         return clause[0].value
     sent = [m for m in mentions if ss <= m.start < pos]
     if sent:
@@ -207,7 +217,9 @@ def _period(pos: int, seg: Segments, mentions: list[periods.Mention]) -> str | N
     earlier = [m for m in mentions if m.end <= pos]
     if earlier:
         return earlier[-1].value
-    later = [m for m in mentions if m.start >= pos]
+    if d.metric in _STOCKS or seg.sentence_index(pos) > 1:
+        return None
+    later = [m for m in mentions if m.start >= pos and m.kind in _HEADLINE_KINDS]
     return later[0].value if later else None
 
 

@@ -31,7 +31,8 @@ _QUARTER = re.compile(rf"(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_SEP}(?
 _MONTH = re.compile(rf"(?i:tháng)\s+(?P<m>\d{{1,2}})(?![\d/])(?:{_SEP}(?P<y>{_Y}))?|(?i:tháng)\s+(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{_Y})")
 _YEARS = re.compile(rf"(?i:(?:từ\s+)?(?:năm|giai\s+đoạn))\s+(?P<a>{_Y})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})")
 _YEAR = re.compile(rf"(?i:năm)\s+(?P<y>{_Y})(?!\s*[-–/]\s*\d)")
-_NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|của|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$")
+_NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
+                                r"|(?i:so\s+với)[^,.;:]{0,25}$")
 _NOT_PERIOD_AFTER = re.compile(r"^\s*(?i:chuyển\s+sang|chuyển\s+qua|trở\s+về\s+trước|trở\s+lại\s+đây)")
 
 
@@ -127,7 +128,7 @@ def find(work: str, published: dt.date | None = None) -> list[Mention]:
     for f in found:
         if f.start < last_end:
             continue
-        before = work[max(0, f.start - 20):f.start]
+        before = work[max(0, f.start - 40):f.start]
         if _NOT_PERIOD_BEFORE.search(before) and f.kind in ("year", "month", "quarter"):
             continue
         if _NOT_PERIOD_AFTER.match(work, f.end) or _NOT_PERIOD_AFTER.match(work[f.end:f.end + 30]):
