@@ -156,9 +156,10 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     ustarts = [u.start for u in units]
     out: list[_Placed] = []
     carried: tuple[str | None, str | None] | None = None
+    starts = [d.num_start for d in drafts]
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
-        period = block.period if block else _period(d, seg, mentions)
+        period = block.period if block else _period(d, seg, mentions, starts)
         if block:
             subj = (default_subject, default_level)
         else:
@@ -196,7 +197,7 @@ _STOCKS = ("online_services", "procedures")
 _HEADLINE_KINDS = ("since", "range", "first_months", "quarter", "month", "until", "years")
 
 
-def _period(d: Draft, seg: Segments, mentions: list[periods.Mention]) -> str | None:
+def _period(d: Draft, seg: Segments, mentions: list[periods.Mention], others: list[int]) -> str | None:
     """The period of a figure: its own clause, then its sentence, then the last one named
     before it; a headline takes the first precise period of the text after it. Stock
     counts (online services) keep only a period of their own clause."""
@@ -213,6 +214,9 @@ def _period(d: Draft, seg: Segments, mentions: list[periods.Mention]) -> str | N
         return clause[0].value
     sent = [m for m in mentions if ss <= m.start < pos]
     if sent:
+        after = [m for m in mentions if pos < m.start < se]
+        if after and any(sent[-1].end <= s < pos for s in others) and not any(pos < s < after[0].start for s in others):
+            return after[0].value  # the period before belongs to an earlier figure of the sentence
         return sent[-1].value
     earlier = [m for m in mentions if m.end <= pos]
     if earlier:
@@ -250,11 +254,15 @@ def _subject(d: Draft, work: str, seg: Segments, units: list[subjects.Unit],
 
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:
+    """A figure stated twice (same metric, value, channel, period, subject) is kept once;
+    a restatement without a period (a headline) merges into the dated one."""
     seen: set[tuple[object, ...]] = set()
+    dated = {(p.metric, round(p.value, 4), p.channel, (p.subject or "").lower()) for p in placed if p.period}
     out = []
     for p in placed:
-        key = (p.metric, round(p.value, 4), p.channel, p.period, (p.subject or "").lower())
-        if key in seen:
+        base = (p.metric, round(p.value, 4), p.channel, (p.subject or "").lower())
+        key = base + (p.period,)
+        if key in seen or (p.period is None and base in dated):
             continue
         seen.add(key)
         out.append(p)
