@@ -358,3 +358,6 @@ def demo(db_path: Path) -> None:
     ctx.invoke(report, db_path=db_path, csv_path=None, province=None, district=None,
                since=None, until=None, channel=None)
     click.echo(f"database: {db_path.resolve()}")
+
+from cchc.commands_review import register  # noqa: E402  (serve, review, search, units)
+register(cli)

@@ -1,0 +1,72 @@
+"""`cchc serve`: Datasette over the store, with the review page mounted beside it at /review.
+
+One ASGI app: requests under /review go to the review WSGI app (through asgiref's
+WsgiToAsgi, which Datasette already depends on), everything else to Datasette.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+from cchc.review_app import ReviewApp, make_app
+
+METADATA_FILE = Path(__file__).resolve().parent / "datasette_metadata.json"
+Scope = MutableMapping[str, Any]
+ASGIApp = Callable[[Scope, Callable[..., Awaitable[Any]], Callable[..., Awaitable[Any]]],
+                   Awaitable[None]]
+
+
+def datasette_metadata(db_path: Path) -> dict[str, Any]:
+    """The bundled metadata, with its database section named after the database file."""
+    metadata: dict[str, Any] = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    metadata["databases"] = {db_path.stem: metadata["databases"]["cchc"]}
+    return metadata
+
+
+def make_datasette(db_path: Path) -> Any:
+    """A Datasette instance over the store, with titles, descriptions, facets, canned queries."""
+    from datasette.app import Datasette
+
+    return Datasette(files=[str(db_path)], metadata=datasette_metadata(db_path),
+                     settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500})
+
+
+def combined_app(datasette_app: ASGIApp, review: ReviewApp) -> ASGIApp:
+    """Route /review… to the review app and the rest to Datasette."""
+    from asgiref.wsgi import WsgiToAsgi
+
+    review_asgi = WsgiToAsgi(review)
+    prefix = review.prefix
+
+    async def app(scope: Scope, receive: Callable[..., Awaitable[Any]],
+                  send: Callable[..., Awaitable[Any]]) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and (path == prefix or path.startswith(prefix + "/")):
+            await review_asgi(scope, receive, send)
+        else:
+            await datasette_app(scope, receive, send)
+
+    return app
+
+
+def build_app(db_path: Path, *, token: str | None) -> ASGIApp:
+    """The whole analyst server for `db_path` (migrated and with 2025 units refreshed)."""
+    import store
+
+    db = store.open_db(db_path)
+    try:
+        store.refresh_units(db)
+    finally:
+        db.close()
+    review = make_app(db_path, token=token)
+    return combined_app(make_datasette(db_path).app(), review)
+
+
+def run(db_path: Path, *, host: str, port: int, token: str | None) -> None:
+    """Serve until interrupted (uvicorn)."""
+    import uvicorn
+
+    uvicorn.run(build_app(db_path, token=token), host=host, port=port, log_level="warning")
