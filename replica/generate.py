@@ -1,0 +1,185 @@
+"""`build_replica(seed, n_sites, n_articles) -> Replica`: the local web of portal sites.
+
+Sites come from `replica/sites.csv` (+ `data/profiles.toml`); with `n_sites` larger than the
+file, synthetic sites are added from `data/names.toml`. Site content is written lazily, on
+the first request to a site, from a random generator seeded by (seed, site id): the same
+seed gives the same bytes, whatever the request order.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import tomllib
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from replica.nukeviet import NukeVietSite
+from replica.render import slugify
+from replica.site import ReplicaSite, Response, SiteSpec
+from replica.trang import TrangSite
+
+HERE = Path(__file__).parent
+SITES_CSV = HERE / "sites.csv"
+PLATFORMS: dict[str, type[ReplicaSite]] = {"trang": TrangSite, "nukeviet": NukeVietSite}
+
+
+def read_specs(path: Path = SITES_CSV) -> list[SiteSpec]:
+    """The replica's own sites file (same columns as the crawler's)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [
+            SiteSpec(
+                id=r["id"], name=r["name"], level=r["level"], district=r["district"],
+                province=r["province"], base_url=r["base_url"], platform=r["platform"],
+                start_paths=tuple(p for p in (r.get("start_paths") or "").split(";") if p),
+            )
+            for r in csv.DictReader(fh)
+        ]
+
+
+def synthetic_specs(seed: int, count: int, start: int) -> list[SiteSpec]:
+    """`count` made-up commune sites (real names, numbered hosts), platforms alternating."""
+    names = tomllib.loads((HERE / "data" / "names.toml").read_text(encoding="utf-8"))
+    rng = random.Random(f"{seed}:synthetic")
+    specs = []
+    for i in range(count):
+        platform = ("trang", "nukeviet")[i % 2]
+        data = names[platform]
+        district, dhost = rng.choice(data["districts"])
+        commune = rng.choice(data["communes"])
+        n = start + i
+        host = f"{slugify(commune).replace('-', '')}{n}.{dhost}.{data['province_host']}.gov.vn"
+        specs.append(SiteSpec(
+            id=f"syn-{n:05d}", name=f"xã {commune}", level="commune", district=district,
+            province=data["province"], base_url=f"http://{host}", platform=platform,
+        ))
+    return specs
+
+
+def synthetic_profile(spec: SiteSpec, seed: int) -> dict:
+    rng = random.Random(f"{seed}:{spec.id}:profile")
+    return {
+        "editor": f"Chủ tịch UBND {spec.name}",
+        "address": f"{spec.name}, {spec.district}, {spec.province}",
+        "phone": f"0{rng.randint(200, 299)}.3{rng.randint(100, 999)}.{rng.randint(100, 999)}",
+        "email": f"{spec.host.split('.')[0]}@{'.'.join(spec.host.split('.')[-3:])}",
+        "widget": spec.platform == "trang" and rng.random() < 0.6,
+        "theme": rng.choice(("default", "egov")),
+        "counter_total": rng.choice((0, rng.randint(1000, 90000))),
+    }
+
+
+class Replica:
+    """The sites, their pages (url -> response) and the truth manifest (url -> figures)."""
+
+    def __init__(self, seed: int, specs: list[SiteSpec], n_articles: int | None = None) -> None:
+        self.seed = seed
+        self.sites = specs
+        self.n_articles = n_articles
+        self._by_host = {s.host: s for s in specs}
+        self._by_id = {s.id: s for s in specs}
+        self._built: dict[str, ReplicaSite] = {}
+        self._profiles = tomllib.loads((HERE / "data" / "profiles.toml").read_text(encoding="utf-8"))
+
+    def site(self, site_id: str) -> ReplicaSite:
+        """The generated site (written on first use)."""
+        built = self._built.get(site_id)
+        if built is None:
+            spec = self._by_id[site_id]
+            profile = self._profiles.get(spec.id) or synthetic_profile(spec, self.seed)
+            built = PLATFORMS[spec.platform](spec, profile, self.seed, self.n_articles)
+            self._built[site_id] = built
+        return built
+
+    def site_for_host(self, host: str) -> ReplicaSite | None:
+        spec = self._by_host.get(host.lower().split(":")[0])
+        return self.site(spec.id) if spec else None
+
+    def fetch(self, url: str) -> Response | None:
+        """The response for an absolute URL, or None when no site has that host."""
+        parts = urlsplit(url)
+        site = self.site_for_host(parts.hostname or "")
+        if site is None:
+            return None
+        return site.route(parts.path or "/", parts.query)
+
+    def article_urls(self, site_id: str, paths: tuple[str, ...] | None = None) -> list[str]:
+        """Article URLs listed under the given listing paths (default: the site's
+        `start_paths`, else its reform category), newest first."""
+        site = self.site(site_id)
+        paths = paths if paths is not None else (site.spec.start_paths or None)
+        keys = ["reform"] if not paths else [k for p in paths if (k := site.category_for_path(p))]
+        return [site.url(site.article_path(a)) for a in site.articles if a.category in keys]
+
+    @cached_property
+    def pages(self) -> Mapping[str, Response]:
+        return PagesView(self)
+
+    @cached_property
+    def truth(self) -> Mapping[str, list[dict]]:
+        return TruthView(self)
+
+
+class PagesView(Mapping[str, Response]):
+    """All served URLs -> (status, headers, body), rendered on access."""
+
+    def __init__(self, replica: Replica) -> None:
+        self.r = replica
+
+    def __getitem__(self, url: str) -> Response:
+        resp = self.r.fetch(url)
+        if resp is None or resp[0] == 404:
+            raise KeyError(url)
+        return resp
+
+    def __iter__(self) -> Iterator[str]:
+        for spec in self.r.sites:
+            site = self.r.site(spec.id)
+            for path in site.all_paths():
+                yield site.url(path)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class TruthView(Mapping[str, list[dict]]):
+    """Article URL -> the figures the page states (article body, then widget)."""
+
+    def __init__(self, replica: Replica) -> None:
+        self.r = replica
+
+    def _index(self) -> Iterator[tuple[str, list[dict]]]:
+        for spec in self.r.sites:
+            site = self.r.site(spec.id)
+            widget = site.widget_truth()
+            for a in site.articles:
+                yield site.url(site.article_path(a)), [dict(f) for f in a.truth] + widget
+
+    def __getitem__(self, url: str) -> list[dict]:
+        parts = urlsplit(url)
+        site = self.r.site_for_host(parts.hostname or "")
+        if site is not None:
+            for a in site.articles:
+                if site.url(site.article_path(a)) == url:
+                    return [dict(f) for f in a.truth] + site.widget_truth()
+        raise KeyError(url)
+
+    def __iter__(self) -> Iterator[str]:
+        return (url for url, _ in self._index())
+
+    def __len__(self) -> int:
+        return sum(len(self.r.site(s.id).articles) for s in self.r.sites)
+
+
+def build_replica(
+    seed: int = 0, n_sites: int | None = None, n_articles: int | None = None,
+    sites_file: Path = SITES_CSV,
+) -> Replica:
+    """The replica: the sites of `sites_file`, cut or padded to `n_sites`, each with
+    `n_articles` reform articles (default: 15-40 per site, seeded)."""
+    specs = read_specs(sites_file)
+    if n_sites is not None:
+        specs = specs[:n_sites] + synthetic_specs(seed, max(0, n_sites - len(specs)), len(specs))
+    return Replica(seed, specs, n_articles)
