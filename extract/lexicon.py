@@ -100,8 +100,13 @@ def _groups(name: str, section: str, known: set[str] | None) -> list[Cue]:
         if not phrases:
             raise LexiconError(f"{name}: [{section}.{key}] has no phrases")
         prio = int(group.get("priority", 0))
+        seen: set[str] = set()
         for p in phrases:
-            cues.append(Cue(key, _check_phrase(name, f"{section}.{key}", p), prio))
+            phrase = _check_phrase(name, f"{section}.{key}", p)
+            if phrase.lower() in seen:
+                raise LexiconError(f"{name}: [{section}.{key}] phrase {phrase!r} is listed twice")
+            seen.add(phrase.lower())
+            cues.append(Cue(key, phrase, prio))
     return cues
 
 

@@ -31,13 +31,13 @@ _AFTER = re.compile(r"\s?(?P<scale>ngàn|nghìn|vạn|triệu)?(?![^\W_])\s?(?P<
 _MASKS = [
     # dates: 20/8/2021, 15-12-2022, ngày 21/7, 18 tháng 01 năm 2023, times 04:09:32
     r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}",
-    r"(?i:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|hạn)\s+\d{1,2}\s?[/-]\s?\d{1,2}(?!\d)",
-    r"(?i:ngày)\s*\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?",
+    r"(?<![^\W_])(?i:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|hạn)\s+\d{1,2}\s?[/-]\s?\d{1,2}(?!\d)",
+    r"(?<![^\W_])(?i:ngày)\s*\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?",
     r"\d{1,2}:\d{2}(?::\d{2})?",
-    r"(?i:năm)\s+\d{4}(?:\s?[-–]\s?\d{4})?",
+    r"(?<![^\W_])(?i:năm)\s+\d{4}(?:\s?[-–]\s?\d{4})?",
     # document numbers: 06/KH-UBND, 61/2018/NĐ-CP, 36a/NQ-CP, Quyết định số 343
     r"\d+[a-zA-Z]?(?:/\d{2,4})?/[A-ZĐ][\w-]*",
-    r"(?i:quyết định|nghị định|nghị quyết|chỉ thị|kế hoạch|công văn|thông tư|báo cáo|thông báo|luật|"
+    r"(?<![^\W_])(?i:quyết định|nghị định|nghị quyết|chỉ thị|kế hoạch|công văn|thông tư|báo cáo|thông báo|luật|"
     r"công điện|tờ trình|văn bản|điều|khoản|mục|phụ lục|số)\s+(?:số\s+)?\d+",
     # phone numbers and hotlines
     r"(?<!\d)(?:\+84|0)\d{2,3}(?:[ .]?\d){6,8}(?!\d)",
@@ -45,7 +45,7 @@ _MASKS = [
     # list numbering at a line start ("1. Tiêu đề", "2)")
     r"(?<![^\s\"'”])\d{1,2}[.)](?=\s+[" + UPPER + r"])",
     # stages, levels and service levels: "giai đoạn 2", "mức độ 3,4", "cả 3 cấp", "5 tại chỗ", "tốp 5"
-    r"(?i:giai đoạn|mức độ|cấp độ|tốp|top|nhóm|tuần|quý|lần thứ|khóa|lớp|phường|khu phố|tổ|thôn|ấp)\s+\d+(?:\s?[,-]\s?\d+)*",
+    r"(?<![^\W_])(?i:giai đoạn|mức độ|cấp độ|tốp|top|nhóm|tuần|quý|lần thứ|khóa|lớp|phường|khu phố|tổ|thôn|ấp)\s+\d+(?:\s?[,-]\s?\d+)*",
     r"(?i:\d+\s+(?:tại chỗ|cấp\b))",
 ]
 _MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS))
