@@ -33,6 +33,7 @@ _RANK = re.compile(
     r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?!\d|[.,]\d|\s?%)"
     r"(?:\s*/\s*\d{1,3})?|thứ\s+(?P<w>nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W_])))")
 _SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
+_UNIT_GAP = re.compile(r"^\s*(?:hồ\s+sơ|HS|trường\s+hợp|thủ\s+tục|TTHC)\s*(?:được\s+|bị\s+|đã\s+)?$", re.I)
 _LOCAL_CUT = re.compile(r"[;()]|,\s")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
@@ -211,6 +212,11 @@ class Reader:
         if label is None and parent is not None:
             return parent.channel
         if label is None:
+            s = self.seg.sentence(n_start)[0]
+            intro = self.work.find(", ", s, n_start)
+            if intro != -1 and not any(s <= d.num_start < n_start for d in self.drafts):
+                label = self.channels.before(s, intro)
+        if label is None:
             label = self.channels.heading(self.seg.paragraph(n_start)[0], n_start)
         return as_channel(label)
 
@@ -264,7 +270,11 @@ class Reader:
                     break
 
     def _metric_cue(self, a: int, n: Num, b: int) -> tuple[tuple[int, int, Cue] | None, tuple[int, int, Cue] | None]:
-        before = _best(self.metric.within(self.local_start(a, n.start), n.start))
+        found = self.metric.within(self.local_start(a, n.start), n.start)
+        # "8 hồ sơ quá hạn và 12 hồ sơ đang giải quyết": a cue right after the previous
+        # number's unit is that number's, not this one's.
+        found = [c for c in found if not (a > 0 and _UNIT_GAP.match(self.work[a:c[0]]) and a < c[0])]
+        before = _best(found)
         clause_end = min(self.seg.clause(n.end)[1], b)
         after_clause = _best(self.metric.within(n.end, clause_end), nearest_last=False)
         after = _best(self.metric.within(n.end, b), nearest_last=False)
@@ -378,8 +388,8 @@ class Reader:
     def _par_context(self, pos: int) -> bool:
         """A score in points belongs to the PAR index when the nearest index cue of its
         sentence is the PAR index, or its sentence names none and a recent one does."""
-        s, _ = self.seg.sentence(pos)
-        idx = self.index.within(s, pos)
+        s, e = self.seg.sentence(pos)
+        idx = self.index.within(s, pos) or self.index.within(pos, e)[:1]
         if idx:
             return idx[-1][2].label == "par"
         k = self.seg.sentence_index(pos)

@@ -1,0 +1,14 @@
+"""Channels examples (tests/corpus/channels.toml), one test per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_cases import check_case, load_cases
+
+CASES = load_cases("channels.toml")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_channels_case(case: dict) -> None:
+    check_case(case)
