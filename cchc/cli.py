@@ -150,9 +150,9 @@ def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
 
 def replica_sites_file() -> Path:
     """The bundled replica's sites file."""
-    from replica import SITES_FILE
+    from replica.generate import SITES_CSV
 
-    return Path(SITES_FILE)
+    return Path(SITES_CSV)
 
 
 @cli.command("extract")
