@@ -1,0 +1,62 @@
+"""`StorePipeline`: a thin adapter from `PageItem` to `store.save_page`."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import store
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from crawler.items import PageItem
+
+log = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Save each page; count new / updated / unchanged pages in the crawl stats.
+
+    On open it records the spider's sites and a crawl run; on close, the run's stats.
+    """
+
+    def __init__(self, db_path: str, crawler: Crawler) -> None:
+        self.db_path = db_path
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.db: Any = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler.settings.get("CCHC_DB_PATH"), crawler)
+
+    def open_spider(self) -> None:
+        self.db = store.open_db(self.db_path)
+        spider = self.crawler.spider
+        sites = list(getattr(spider, "sites", []))
+        store.upsert_sites(self.db, sites)
+        self.run_id = store.start_crawl_run(self.db, spider.name, [s.id for s in sites])
+
+    def close_spider(self) -> None:
+        if self.db is None:
+            return
+        if self.run_id is not None:
+            stats = {k: v for k, v in self.stats.get_stats().items()
+                     if k.startswith(("cchc/", "downloader/response_status_count", "item_"))}
+            store.finish_crawl_run(self.db, self.run_id, "finished", stats)
+        self.db.close()
+
+    def process_item(self, item: PageItem) -> PageItem:
+        if not item.body:
+            self.stats.inc_value("cchc/page/empty_body")
+            log.debug("empty body: %s", item.url)
+        result = store.save_page(
+            self.db, url=item.url, site_id=item.site_id, kind=item.kind, status=item.status,
+            body=item.body, fetched_at=item.fetched_at, content_type=item.content_type,
+            encoding=item.encoding, etag=item.etag, last_modified=item.last_modified,
+            crawl_run_id=self.run_id,
+        )
+        self.stats.inc_value(f"cchc/page/{result}")
+        return item

@@ -1,0 +1,1 @@
+"""One spider per portal platform; shared behaviour in `base.PortalSpider`."""
