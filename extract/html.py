@@ -1,0 +1,374 @@
+"""Split a portal page's HTML into title, date, body text, widgets and attachments.
+
+Pure and forgiving: any bytes or string in, a `PageParts` out; broken HTML never raises.
+Platform markup is tried first (portals.md: NukeViet, Tân Dân "Trang"/"portal/Pages",
+Liferay, WordPress, Joomla), then meta tags, then generic fallbacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from extract.model import Widget
+
+# -- selectors (CSS via lxml.cssselect is not installed everywhere: XPath only) -----------
+def _cls(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+TITLE_XPATHS = (
+    "//h1[@itemprop='headline']",
+    f"//h1[{_cls('title')}]",
+    f"//*[{_cls('tandan-title-view')}]",
+    f"//*[{_cls('tandan-p-article-news-title')}]",
+    f"//h1[{_cls('entry-title')}]",
+    f"//*[{_cls('asset-title')}]",
+    f"//div[{_cls('page-header')}]/*[self::h1 or self::h2]",
+    "//article//h1",
+)
+LEAD_XPATHS = (
+    f"//div[{_cls('hometext')}]",
+    f"//p[{_cls('tandan-p-article-news-summary')}]",
+)
+BODY_XPATHS = (
+    "//div[@id='news-bodyhtml']",
+    f"//*[{_cls('tandan-p-article-main')}]",
+    f"//*[{_cls('ms-rtestate-field')}]",
+    f"//*[{_cls('article-contents')}]",
+    f"//div[{_cls('entry-content')}]",
+    f"//div[{_cls('asset-content')}]",
+    f"//div[{_cls('journal-content-article')}]",
+    "//*[@id='contentnews']",
+    f"//div[{_cls('com-content-article__body')}]",
+    "//*[@itemprop='articleBody']",
+    f"//div[{_cls('bodytext')}]",
+)
+#: Page furniture that never belongs to the body.
+BOILERPLATE_XPATHS = (
+    "//script", "//style", "//noscript", "//template", "//iframe", "//nav", "//footer",
+    "//select", "//button", "//input", "//textarea",
+    f"//*[{_cls('counter')}]", "//*[@id='stringrating']", "//*[@id='hover-test']",
+    f"//*[{_cls('detail-related')}]", f"//*[{_cls('other-news')}]",
+    f"//*[{_cls('tandan-div-article-other')}]", f"//*[{_cls('tandan-share')}]",
+    f"//*[{_cls('tandan-zoom')}]", f"//*[{_cls('send-to-friend')}]",
+    f"//*[{_cls('breadcrumbs')}]", f"//*[{_cls('tandan-menu-top')}]",
+    f"//*[{_cls('tandan-footer')}]", f"//*[{_cls('tandan-thongke-truycap')}]",
+    f"//*[{_cls('asset-tags')}]", f"//*[{_cls('asset-categories')}]",
+    f"//*[{_cls('sharedaddy')}]", f"//*[{_cls('td-tags')}]",
+)
+BLOCK_TAGS = frozenset(
+    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote table tr td th section article header "
+    "figure figcaption dl dt dd pre address center form main aside br hr".split()
+)
+ATTACHMENT_RE = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar)(?:$|[?#])", re.I)
+#: Short lines in a body that are page furniture (zoom, share, rating, view counts).
+NOISE_RE = re.compile(
+    r"^(?:A-\s*A\s*A\+|\d{2,3}\s*%|In bài viết|Chia sẻ.*facebook.*|Copy link|Nguồn:\.?\s*Copy link"
+    r"|Tổng số điểm của bài viết là:.*|Click để đánh giá bài viết|Lượt xem:\s*[\d.,]+"
+    r"|Tăng tương phản.*|Giảm tương phản|Xem trước|Tải về)$",
+    re.I,
+)
+WIDGET_HEAD_RE = re.compile(r"Kết quả giải quyết (?:TTHC|thủ tục hành chính)", re.I)
+UPDATED_RE = re.compile(
+    r"Cập nhật lúc\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.I
+)
+# Dates: Liferay "Đăng lúc: HH:mm:ss dd/MM/yyyy", portal/Pages "Đăng ngày dd - mm - yyyy",
+# NukeViet "Thứ năm - dd/mm/yyyy HH:mm", Trang "dd/MM/yyyy HH:mm:ss".
+TIME_FIRST_RE = re.compile(
+    r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(\d{1,2})/(\d{1,2})/(\d{4})"
+)
+DMY_RE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?:\s*([AaPp][Mm]))?)?"
+)
+ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+@dataclass(frozen=True, slots=True)
+class PageParts:
+    """The parts of a page; `body` paragraphs are joined with a blank line."""
+
+    title: str | None
+    published: dt.datetime | None
+    body: str
+    widgets: tuple[Widget, ...] = ()
+    attachments: tuple[str, ...] = ()
+    platform: str | None = None
+
+
+# -- decoding -------------------------------------------------------------------------------
+def decode_html(data: str | bytes) -> str:
+    """Bytes -> str: the meta charset, else UTF-8, else cp1258 (never raises)."""
+    if isinstance(data, str):
+        return data
+    m = META_CHARSET_RE.search(data[:4096])
+    candidates = [m.group(1).decode("ascii", "ignore")] if m else []
+    for enc in [*candidates, "utf-8"]:
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1258", errors="replace")
+
+
+def parse(data: str | bytes) -> etree._Element | None:
+    text = XML_DECL_RE.sub("", decode_html(data))
+    text = text.replace("\x00", "")
+    if not text.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+
+
+# -- text helpers ---------------------------------------------------------------------------
+def clean(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").replace("\u200b", "").split())
+
+
+def paragraphs(el: etree._Element) -> list[str]:
+    """The block-level texts under `el`, whitespace-normalised, in order."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        t = clean("".join(buf))
+        buf.clear()
+        if t:
+            out.append(t)
+
+    def walk(e: etree._Element) -> None:
+        tag = e.tag if isinstance(e.tag, str) else ""
+        if tag:
+            block = tag.lower() in BLOCK_TAGS
+            if block:
+                flush()
+            buf.append(e.text or "")
+            for child in e:
+                walk(child)
+            if block:
+                flush()
+        buf.append(e.tail or "")
+
+    buf.append(el.text or "")
+    for child in el:
+        walk(child)
+    flush()
+    return out
+
+
+def first(tree: etree._Element, xpaths: tuple[str, ...]) -> etree._Element | None:
+    for xp in xpaths:
+        try:
+            found = tree.xpath(xp)
+        except etree.XPathError:
+            continue
+        for node in found:
+            if isinstance(node.tag, str) and clean(node.text_content()):
+                return node
+    return None
+
+
+def drop(node: etree._Element) -> None:
+    """Remove `node` from the tree, keeping its tail text."""
+    if node.getparent() is None:
+        return
+    if hasattr(node, "drop_tree"):
+        node.drop_tree()
+    else:
+        node.getparent().remove(node)
+
+
+# -- dates ----------------------------------------------------------------------------------
+def _dt(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> dt.datetime | None:
+    try:
+        return dt.datetime(y, mo, d, h, mi, s)
+    except ValueError:
+        return None
+
+
+def parse_iso(text: str) -> dt.datetime | None:
+    m = ISO_RE.search(text or "")
+    if not m:
+        return None
+    g = [int(x) if x else 0 for x in m.groups()]
+    return _dt(*g)
+
+
+def parse_vn_date(text: str) -> dt.datetime | None:
+    """First Vietnamese-style date in `text` ("HH:mm:ss dd/MM/yyyy" or "dd/MM/yyyy HH:mm")."""
+    text = text or ""
+    m = TIME_FIRST_RE.search(text)
+    if m and "đăng lúc" in text.lower():
+        h, mi, s, d, mo, y = m.groups()
+        return _dt(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
+    m = DMY_RE.search(text)
+    if not m:
+        return None
+    d, mo, y, h, mi, s, ampm = m.groups()
+    hour = int(h or 0)
+    if ampm:
+        hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
+    return _dt(int(y), int(mo), int(d), hour, int(mi or 0), int(s or 0))
+
+
+def find_date(tree: etree._Element, scope: etree._Element) -> dt.datetime | None:
+    for node in tree.xpath("//*[@itemprop='datePublished']"):
+        when = parse_iso(node.get("content") or node.get("datetime") or node.text_content())
+        if when:
+            return when
+    for node in scope.xpath(".//time[@datetime]") + tree.xpath(
+        f"//time[{_cls('published')}][@datetime]"
+    ):
+        when = parse_iso(node.get("datetime", ""))
+        if when:
+            return when
+    for xp in (
+        f".//*[{_cls('tandan-span-date-publish')}]", f".//*[{_cls('tandan-date-view')}]",
+        f".//span[{_cls('h5')}]", f".//*[{_cls('date-info')}]", f".//*[{_cls('newsdetailmetatop')}]",
+        f".//*[{_cls('posted-on')}]", ".//dd[contains(@class, 'published')]",
+    ):
+        for node in scope.xpath(xp):
+            when = parse_vn_date(clean(node.text_content()))
+            if when:
+                return when
+    for meta in ("article:published_time", "og:published_time", "datePublished", "pubdate",
+                 "date", "DC.date.issued"):
+        for node in tree.xpath(f"//meta[@property='{meta}' or @name='{meta}']"):
+            when = parse_iso(node.get("content", "")) or parse_vn_date(node.get("content", ""))
+            if when:
+                return when
+    for line in paragraphs(scope)[:8]:
+        if len(line) <= 80:
+            when = parse_vn_date(line)
+            if when:
+                return when
+    return None
+
+
+# -- widgets and attachments -----------------------------------------------------------------
+def take_widgets(tree: etree._Element) -> list[Widget]:
+    """Cut the TTHC statistics boxes out of the tree and return them as text."""
+    widgets: list[Widget] = []
+    heads = [
+        n for n in tree.iter()
+        if isinstance(n.tag, str) and WIDGET_HEAD_RE.match(clean(n.text or ""))
+    ]
+    for head in heads:
+        box = head
+        for _ in range(5):
+            parent = box.getparent()
+            if parent is None:
+                break
+            box = parent
+            text = box.text_content()
+            if "Cập nhật lúc" in text or ("Trễ hạn" in text and "Số hồ sơ" in text):
+                break
+        else:
+            continue
+        if box.getparent() is None or len(clean(box.text_content())) > 600:
+            continue
+        lines = paragraphs(box)
+        m = UPDATED_RE.search(" ".join(lines))
+        updated = None
+        if m:
+            d, mo, y, h, mi, s = m.groups()
+            updated = _dt(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+        widgets.append(Widget(kind="tthc_results", text="\n".join(lines), updated=updated))
+        drop(box)
+    return widgets
+
+
+def attachments(scope: etree._Element, url: str | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for a in scope.xpath(".//a[@href]"):
+        href = a.get("href", "").strip()
+        if ATTACHMENT_RE.search(href):
+            full = urljoin(url, href) if url else href
+            if full not in out:
+                out.append(full)
+    return tuple(out)
+
+
+# -- main entry -----------------------------------------------------------------------------
+def detect_platform(tree: etree._Element, url: str | None) -> str | None:
+    gen = " ".join(tree.xpath("//meta[@name='generator' or @name='GENERATOR']/@content")).lower()
+    if "nukeviet" in gen or tree.xpath("//div[@id='news-bodyhtml']"):
+        return "nukeviet"
+    if "wordpress" in gen:
+        return "wordpress"
+    if "joomla" in gen:
+        return "joomla"
+    if tree.xpath("//*[contains(@class, 'tandan-')]"):
+        return "trang" if url is None or "/Trang/" in url or "/trang/" in url else "tandan"
+    if url and "/web/" in url:
+        return "liferay"
+    return None
+
+
+def common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element:
+    ancestors = {id(x) for x in a.iterancestors()} | {id(a)}
+    for node in [b, *b.iterancestors()]:
+        if id(node) in ancestors:
+            return node
+    return b
+
+
+def best_block(tree: etree._Element) -> etree._Element | None:
+    """Fallback body: the element whose direct <p> children hold the most text."""
+    best, score = None, 0
+    for el in tree.iter("div", "article", "section", "td", "main", "body"):
+        s = sum(len(clean(p.text_content())) for p in el if isinstance(p.tag, str) and p.tag == "p")
+        if s > score:
+            best, score = el, s
+    return best
+
+
+def split_page(html: str | bytes, url: str | None = None) -> PageParts:
+    """Split a page; an unreadable page gives empty parts."""
+    try:
+        tree = parse(html)
+    except Exception:  # noqa: BLE001 - never raise on page input
+        tree = None
+    if tree is None:
+        return PageParts(title=None, published=None, body="")
+    platform = detect_platform(tree, url)
+    widgets = take_widgets(tree)
+    title_node = first(tree, TITLE_XPATHS)
+    title = clean(title_node.text_content()) if title_node is not None else None
+    if not title:
+        og = tree.xpath("//meta[@property='og:title']/@content")
+        raw = og[0] if og else " ".join(tree.xpath("//title//text()"))
+        title = clean(raw.split(" - ")[0]) or None
+    for xp in BOILERPLATE_XPATHS:
+        for node in tree.xpath(xp):
+            drop(node)
+    body_node = first(tree, BODY_XPATHS)
+    if body_node is None:
+        body_node = best_block(tree)
+    lead_node = first(tree, LEAD_XPATHS)
+    scope = tree
+    if title_node is not None and body_node is not None:
+        scope = common_ancestor(title_node, body_node)
+    elif body_node is not None and body_node.getparent() is not None:
+        scope = body_node.getparent()
+    published = find_date(tree, scope)
+    paras: list[str] = []
+    if lead_node is not None and (body_node is None or lead_node not in body_node.iter()):
+        paras += paragraphs(lead_node)
+    if body_node is not None:
+        paras += paragraphs(body_node)
+    paras = [p for p in paras if not NOISE_RE.match(p)]
+    return PageParts(
+        title=title, published=published, body="\n\n".join(paras), widgets=tuple(widgets),
+        attachments=attachments(scope, url), platform=platform,
+    )
