@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from cchc.report_html import METRICS as REPORT_METRICS
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DEFAULT_DB = Path(os.environ.get("CCHC_DB", "data/cchc.db"))
 REAL_SITES = Path(__file__).resolve().parents[1] / "crawler" / "sites.csv"
@@ -180,13 +182,21 @@ def extract_cmd(db_path: Path, everything: bool) -> None:
 @click.option("--since", help="Only periods starting on or after YYYY-MM-DD.")
 @click.option("--until", help="Only periods starting on or before YYYY-MM-DD.")
 @click.option("--channel", help="One channel (online, inter_agency …) instead of all dossiers.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an Excel workbook (table, ranking, notes).")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a self-contained HTML page with charts.")
+@click.option("--metric", type=click.Choice(REPORT_METRICS),
+              help="Only rows stating this column; charted and ranked by it (default late_pct).")
 def report(db_path: Path, csv_path: Path | None, province: str | None, district: str | None,
-           since: str | None, until: str | None, channel: str | None) -> None:
+           since: str | None, until: str | None, channel: str | None,
+           xlsx_path: Path | None = None, html_path: Path | None = None,
+           metric: str | None = None) -> None:
     """Compare units and periods: received, resolved, early-or-on-time %, late %.
 
     Example:
 
-        cchc report --province "Hải Dương" --csv report.csv
+        cchc report --province "Hải Dương" --csv report.csv --html report.html
     """
     import store
     from cchc.report import ReportFilter, comparison_rows, print_table, write_csv
@@ -197,6 +207,8 @@ def report(db_path: Path, csv_path: Path | None, province: str | None, district:
         raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
     db = store.open_db(db_path)
     rows = comparison_rows(db, ReportFilter(province, district, since, until, channel))
+    if metric:
+        rows = [r for r in rows if r.get(metric) is not None]
     if not rows:
         click.echo("no figures match: widen the filters, or run `cchc extract`")
     else:
@@ -204,6 +216,24 @@ def report(db_path: Path, csv_path: Path | None, province: str | None, district:
     if csv_path:
         write_csv(rows, csv_path)
         click.echo(f"wrote {len(rows)} rows to {csv_path}")
+    write_report_files(rows, xlsx_path, html_path, metric or "late_pct",
+                       ReportFilter(province, district, since, until, channel))
+
+
+def write_report_files(rows: list[dict[str, Any]], xlsx_path: Path | None,
+                       html_path: Path | None, metric: str, flt: Any) -> None:
+    """Write the --xlsx and --html outputs of `report`."""
+    shown = ", ".join(f"{k}={v}" for k, v in vars(flt).items() if v)
+    if xlsx_path:
+        from cchc.report_xlsx import write_xlsx
+
+        write_xlsx(rows, xlsx_path, metric=metric, filters=shown)
+        click.echo(f"wrote {len(rows)} rows to {xlsx_path}")
+    if html_path:
+        from cchc.report_html import write_html
+
+        write_html(rows, html_path, metric=metric, filters=shown)
+        click.echo(f"wrote {len(rows)} rows to {html_path}")
 
 
 @cli.group()
