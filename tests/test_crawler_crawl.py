@@ -1,0 +1,97 @@
+"""A real crawl over HTTP: `scrapy crawl <platform>` through the replica proxy into SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+import store
+from replica import Replica, ReplicaServer, build_replica
+
+ROOT = Path(__file__).resolve().parents[1]
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "-s", "LOG_LEVEL=WARNING")
+
+
+@pytest.fixture(scope="module")
+def replica() -> Replica:
+    return build_replica(seed=0)
+
+
+@pytest.fixture(scope="module")
+def proxy(replica: Replica) -> Iterator[str]:
+    with ReplicaServer(replica) as url:
+        yield url
+
+
+def crawl(platform: str, proxy: str, db: Path, *args: str) -> None:
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    cmd = [sys.executable, "-m", "scrapy", "crawl", platform, "-s", f"CCHC_PROXY={proxy}",
+           "-s", "CCHC_SITES_FILE=replica/sites.csv", "-s", f"CCHC_DB_PATH={db}", *FAST, *args]
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+
+
+def article_rows(db: Path) -> dict[str, list[str]]:
+    rows: dict[str, list[str]] = {}
+    for r in sqlite_utils.Database(db).query("select site_id, url from pages where kind = 'article'"):
+        rows.setdefault(r["site_id"], []).append(r["url"])
+    return rows
+
+
+def last_run_stats(db: Path) -> dict:
+    row = next(sqlite_utils.Database(db).query("select stats from crawl_runs order by id desc limit 1"))
+    return json.loads(row["stats"])
+
+
+@pytest.mark.parametrize("platform", ["trang", "nukeviet"])
+def test_crawl_stores_every_article_once(
+    platform: str, replica: Replica, proxy: str, tmp_path: Path
+) -> None:
+    db = tmp_path / "crawl.db"
+    crawl(platform, proxy, db)
+    stored = article_rows(db)
+    sites = [s for s in replica.sites if s.platform == platform]
+    assert sorted(stored) == sorted(s.id for s in sites)
+    for site in sites:
+        expected = {store.canonical_url(u) for u in replica.article_urls(site.id)}
+        assert len(stored[site.id]) == len(set(stored[site.id]))
+        assert set(stored[site.id]) == expected, site.id
+    counts = store.table_counts(sqlite_utils.Database(db))
+    assert last_run_stats(db)["cchc/page/new"] == counts["pages"]
+
+    crawl(platform, proxy, db)  # same replica again: nothing new, nothing changed
+    again = store.table_counts(sqlite_utils.Database(db))
+    assert again["pages"] == counts["pages"] and again["sites"] == counts["sites"]
+    stats = last_run_stats(db)
+    assert stats["cchc/page/unchanged"] == counts["pages"]
+    assert "cchc/page/new" not in stats and "cchc/page/updated" not in stats
+
+
+def test_incremental_crawl_skips_stored_articles(replica: Replica, proxy: str, tmp_path: Path) -> None:
+    db = tmp_path / "crawl.db"
+    crawl("trang", proxy, db, "-a", "site=hd-binhgiang-thaihoc")
+    crawl("trang", proxy, db, "-a", "site=hd-binhgiang-thaihoc", "-a", "incremental=1")
+    stats = last_run_stats(db)
+    assert stats["cchc/article/known"] == len(replica.article_urls("hd-binhgiang-thaihoc"))
+    assert stats["cchc/page/unchanged"] == stats["item_scraped_count"]  # listings only
+
+
+def test_since_and_max_pages_limit_the_crawl(replica: Replica, proxy: str, tmp_path: Path) -> None:
+    db = tmp_path / "crawl.db"
+    crawl("nukeviet", proxy, db, "-a", "site=tn-godau", "-s", "CCHC_MAX_PAGES=1")
+    assert len(article_rows(db)["tn-godau"]) == 10
+    db2 = tmp_path / "since.db"
+    crawl("nukeviet", proxy, db2, "-a", "site=tn-godau", "-s", "CCHC_SINCE=2024-01-01")
+    site = replica.site("tn-godau")
+    recent = [a for a in site.in_category("reform") if a.published.date() >= dt.date(2024, 1, 1)]
+    assert len(article_rows(db2)["tn-godau"]) == len(recent)
