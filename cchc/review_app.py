@@ -134,11 +134,19 @@ class ReviewApp:
         headers = [("Content-Type", response.content_type),
                    ("Content-Length", str(len(response.body))), *SECURITY_HEADERS,
                    *response.headers]
-        if request is not None and request.new_cookie:
+        if request is not None and request.new_cookie and self._issues_session(request,
+                                                                                 response):
             headers.append(self._cookie_header(request.new_cookie))
         status = HTTPStatus(response.status)
         start_response(f"{status.value} {status.phrase}", headers)
         return [response.body]
+
+    def _issues_session(self, request: Request, response: Response) -> bool:
+        """Only pages with forms start a session: a stray request (favicon, static file,
+        a 404) must not replace the cookie whose CSRF token an open form carries."""
+        return (response.status < 400 and response.content_type.startswith("text/html")
+                and request.path.startswith(self.prefix + "/")
+                and not request.path.startswith(self.prefix + "/static/"))
 
     def _request(self, environ: dict[str, Any]) -> Request:
         method = environ.get("REQUEST_METHOD", "GET").upper()

@@ -70,3 +70,23 @@ def run(db_path: Path, *, host: str, port: int, token: str | None) -> None:
     import uvicorn
 
     uvicorn.run(build_app(db_path, token=token), host=host, port=port, log_level="warning")
+
+
+def review_server(db_path: Path, *, host: str = "127.0.0.1", port: int = 0,
+                  token: str | None = None) -> Any:
+    """The review page alone on a threaded stdlib WSGI server (port 0: an ephemeral one).
+
+    Call `serve_forever()` (e.g. in a thread) and `shutdown()`; `server_port` is the port.
+    """
+    from socketserver import ThreadingMixIn
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+    class Server(ThreadingMixIn, WSGIServer):
+        daemon_threads = True
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            pass
+
+    return make_server(host, port, make_app(db_path, token=token), server_class=Server,
+                       handler_class=QuietHandler)

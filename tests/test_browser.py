@@ -1,0 +1,134 @@
+"""Real browser (Playwright + Debian's /usr/bin/chromium): review with the keyboard, a
+correction kept across re-extraction, crawled scripts shown as text, the HTML report's charts."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+from test_store_reviews import fp, make_db, save_articles
+
+import store
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium: apt-get install -y chromium chromium-driver")
+TOKEN = "browser-token"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    from cchc.serve import review_server
+
+    db_path = tmp_path / "cchc.db"
+    make_db(db_path).close()
+    httpd = review_server(db_path, port=0, token=TOKEN)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", db_path
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    yield page
+    context.close()
+
+
+def fingerprint(db_path: Path, url: str, metric: str) -> str:
+    db = Database(db_path)
+    try:
+        return fp(db, url, metric)
+    finally:
+        db.close()
+
+
+def test_correct_with_keyboard_survives_reextraction(server: tuple[str, Path], page: Any) -> None:
+    base, db_path = server
+    csp_errors: list[str] = []
+    page.on("console", lambda msg: csp_errors.append(msg.text)
+            if "Content Security Policy" in msg.text else None)
+    page.goto(f"{base}/review/login")
+    page.fill("#reviewer-name", "Lan")
+    page.fill("#token", TOKEN)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state("load")
+    page.wait_for_selector("#reviewer")
+    late = fingerprint(db_path, "http://tanhong.gov.vn/a1", "late")
+    page.goto(f"{base}/review/figure/{late}")
+    mark = page.locator("mark#evidence")
+    assert mark.is_visible()
+    assert mark.inner_text() == "trễ hạn 19"
+    page.keyboard.press("c")
+    assert page.evaluate("document.activeElement.id") == "value-input"
+    page.keyboard.type("20")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert late not in page.url
+    db = Database(db_path)
+    review = store.get_review(db, late)
+    assert review is not None
+    assert (review["decision"], review["new_value"], review["reviewer"]) == ("corrected", 20, "Lan")
+    save_articles(db)  # re-extraction: the figure is deleted and inserted again
+    db.close()
+    page.goto(f"{base}/review/figure/{late}")
+    assert "corrected → 20 by Lan" in page.inner_text("#current-review")
+    with page.expect_navigation():
+        page.keyboard.press("j")
+    with page.expect_navigation():
+        page.keyboard.press("a")
+    db = Database(db_path)
+    assert [r["decision"] for r in db["reviews"].rows].count("confirmed") == 1
+    db.close()
+    assert csp_errors == []
+
+
+def test_crawled_script_never_runs(server: tuple[str, Path], page: Any) -> None:
+    base, db_path = server
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{base}/review/figure/{fingerprint(db_path, 'http://tanhong.gov.vn/a2', 'late')}")
+    page.wait_for_load_state("load")
+    text = page.inner_text("#text")
+    assert "<script>window.__pwned = 1; alert('x')</script>" in text
+    assert 'onerror="window.__pwned = 2"' in text
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert dialogs == []
+    assert page.locator("#text img").count() == 0
+
+
+def test_html_report_shows_charts(page: Any, tmp_path: Path) -> None:
+    from cchc.report import comparison_rows
+    from cchc.report_html import write_html
+
+    report = tmp_path / "report.html"
+    write_html(comparison_rows(make_db()), report)
+    page.goto(report.as_uri())
+    for chart in ("#chart-rate svg", "#chart-volume svg", "#chart-ranking svg"):
+        assert page.locator(chart).is_visible()
+        box = page.locator(chart).bounding_box()
+        assert box["width"] > 300 and box["height"] > 30
+    assert page.locator("#chart-rate polyline").count() == 2
+    shot = tmp_path / "report.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
