@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -31,6 +32,7 @@ TITLE_XPATHS = (
     f"//*[{_cls('asset-title')}]",
     f"//div[{_cls('page-header')}]/*[self::h1 or self::h2]",
     "//article//h1",
+    "//h1",
 )
 LEAD_XPATHS = (
     f"//div[{_cls('hometext')}]",
@@ -106,17 +108,17 @@ class PageParts:
 
 # -- decoding -------------------------------------------------------------------------------
 def decode_html(data: str | bytes) -> str:
-    """Bytes -> str: the meta charset, else UTF-8, else cp1258 (never raises)."""
+    """Bytes -> NFC str: the meta charset, else UTF-8, else cp1258 (never raises)."""
     if isinstance(data, str):
-        return data
+        return unicodedata.normalize("NFC", data)
     m = META_CHARSET_RE.search(data[:4096])
     candidates = [m.group(1).decode("ascii", "ignore")] if m else []
     for enc in [*candidates, "utf-8"]:
         try:
-            return data.decode(enc)
+            return unicodedata.normalize("NFC", data.decode(enc))
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
 
 
 def parse(data: str | bytes) -> etree._Element | None:
@@ -366,7 +368,11 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
     if lead_node is not None and (body_node is None or lead_node not in body_node.iter()):
         paras += paragraphs(lead_node)
     if body_node is not None:
-        paras += paragraphs(body_node)
+        body_paras = paragraphs(body_node)
+        in_body = title_node is not None and title_node in body_node.iter()
+        if in_body and title in body_paras:  # a fallback body that swallowed the title
+            body_paras.remove(title)
+        paras += body_paras
     paras = [p for p in paras if not NOISE_RE.match(p)]
     return PageParts(
         title=title, published=published, body="\n\n".join(paras), widgets=tuple(widgets),
