@@ -63,6 +63,11 @@ def test_metadata_titles_descriptions_and_facets(db_path: Path) -> None:
     assert "percent" in columns["late_pct"]
 
 
+def test_article_search_box_ignores_accents(db_path: Path) -> None:
+    rows = get_json(db_path, "/cchc/articles.json?_search=thu+tuc+hanh+chinh&_shape=array")
+    assert [r["url"] for r in rows] == ["http://tanhong.gov.vn/a1"]
+
+
 def test_combined_app_routes_review_and_datasette(db_path: Path) -> None:
     app = build_app(db_path, token=None)
 
