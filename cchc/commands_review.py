@@ -8,11 +8,13 @@ import os
 from pathlib import Path
 
 import click
+from sqlite_utils import Database
 
 from cchc.cli import db_option
 
 
-def _open(db_path: Path):  # type: ignore[no-untyped-def]
+def _open(db_path: Path) -> Database:
+    """The store at `db_path`, migrated; a ClickException with the fix when it is missing."""
     import store
 
     if not db_path.exists():

@@ -6,9 +6,10 @@ import unicodedata
 
 import pytest
 from sqlite_utils import Database
-from test_store_reviews import make_db
+from test_store_reviews import SITES, make_db, save_articles
 
 import store
+from store.migrations import migrations
 
 
 @pytest.fixture
@@ -49,6 +50,15 @@ def test_index_follows_insert_update_delete(db: Database) -> None:
     db.execute("DELETE FROM articles WHERE id = 1")
     assert store.search(db, "lien thong") == []
     assert store.rebuild_search_index(db) == db["articles"].count
+
+
+def test_upgrade_indexes_articles_saved_before_the_search_migration() -> None:
+    db = Database(memory=True)
+    migrations.apply(db, stop_before="create_reviews")
+    store.upsert_sites(db, SITES)
+    save_articles(db)
+    migrations.apply(db)
+    assert [r["url"] for r in store.search(db, "duong")] == ["http://tanhong.gov.vn/a2"]
 
 
 def test_fold_is_nfc_with_d() -> None:

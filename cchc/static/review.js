@@ -9,6 +9,11 @@
   function click(id) { var el = document.getElementById(id); if (el) { el.click(); } }
   function go(id) { var el = document.getElementById(id); if (el) { window.location.href = el.href; } }
 
+  // Bring the highlighted evidence into view inside the scrolling text box.
+  var mark = document.getElementById("evidence");
+  var box = document.getElementById("text");
+  if (mark && box) { box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 80); }
+
   var valueInput = document.getElementById("value-input");
   if (valueInput) {
     valueInput.addEventListener("keydown", function (event) {
