@@ -52,6 +52,12 @@ def test_index_follows_insert_update_delete(db: Database) -> None:
     assert store.rebuild_search_index(db) == db["articles"].count
 
 
+def test_decomposed_body_is_found(db: Database) -> None:
+    db["articles"].update(2, {"body": unicodedata.normalize("NFD", "Đồng Nai giải quyết")})
+    assert [r["article_id"] for r in store.search(db, "dong nai giai quyet")] == [2]
+    assert [r["article_id"] for r in store.search(db, "Đồng Nai")] == [2]
+
+
 def test_upgrade_indexes_articles_saved_before_the_search_migration() -> None:
     db = Database(memory=True)
     migrations.apply(db, stop_before="create_reviews")
