@@ -223,17 +223,30 @@ def parse_vn_date(text: str) -> dt.datetime | None:
     return _dt(int(y), int(mo), int(d), hour, int(mi or 0), int(s or 0))
 
 
-def find_date(tree: etree._Element, scope: etree._Element) -> dt.datetime | None:
+def machine_date(tree: etree._Element) -> dt.datetime | None:
+    """A machine-readable publication date (microdata, `time[datetime]`, meta tags).
+
+    Read before page furniture is dropped: WordPress keeps its date in the entry footer.
+    """
     for node in tree.xpath("//*[@itemprop='datePublished']"):
         when = parse_iso(node.get("content") or node.get("datetime") or node.text_content())
         if when:
             return when
-    for node in scope.xpath(".//time[@datetime]") + tree.xpath(
-        f"//time[{_cls('published')}][@datetime]"
-    ):
+    for node in tree.xpath(f"//time[{_cls('published')}][@datetime] | //article//time[@datetime]"):
         when = parse_iso(node.get("datetime", ""))
         if when:
             return when
+    for meta in ("article:published_time", "og:published_time", "datePublished", "pubdate",
+                 "date", "DC.date.issued"):
+        for node in tree.xpath(f"//meta[@property='{meta}' or @name='{meta}']"):
+            when = parse_iso(node.get("content", "")) or parse_vn_date(node.get("content", ""))
+            if when:
+                return when
+    return None
+
+
+def text_date(scope: etree._Element) -> dt.datetime | None:
+    """A visible date near the title: platform date elements, then short lines."""
     for xp in (
         f".//*[{_cls('tandan-span-date-publish')}]", f".//*[{_cls('tandan-date-view')}]",
         f".//span[{_cls('h5')}]", f".//*[{_cls('date-info')}]", f".//*[{_cls('newsdetailmetatop')}]",
@@ -241,12 +254,6 @@ def find_date(tree: etree._Element, scope: etree._Element) -> dt.datetime | None
     ):
         for node in scope.xpath(xp):
             when = parse_vn_date(clean(node.text_content()))
-            if when:
-                return when
-    for meta in ("article:published_time", "og:published_time", "datePublished", "pubdate",
-                 "date", "DC.date.issued"):
-        for node in tree.xpath(f"//meta[@property='{meta}' or @name='{meta}']"):
-            when = parse_iso(node.get("content", "")) or parse_vn_date(node.get("content", ""))
             if when:
                 return when
     for line in paragraphs(scope)[:8]:
@@ -345,6 +352,7 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
         return PageParts(title=None, published=None, body="")
     platform = detect_platform(tree, url)
     widgets = take_widgets(tree)
+    machine = machine_date(tree)
     title_node = first(tree, TITLE_XPATHS)
     title = clean(title_node.text_content()) if title_node is not None else None
     if not title:
@@ -363,7 +371,7 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
         scope = common_ancestor(title_node, body_node)
     elif body_node is not None and body_node.getparent() is not None:
         scope = body_node.getparent()
-    published = find_date(tree, scope)
+    published = machine or text_date(scope)
     paras: list[str] = []
     if lead_node is not None and (body_node is None or lead_node not in body_node.iter()):
         paras += paragraphs(lead_node)

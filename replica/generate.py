@@ -16,14 +16,18 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from replica.liferay import LiferaySite
 from replica.nukeviet import NukeVietSite
 from replica.render import slugify
 from replica.site import ReplicaSite, Response, SiteSpec
 from replica.trang import TrangSite
+from replica.wordpress import WordPressSite
 
 HERE = Path(__file__).parent
 SITES_CSV = HERE / "sites.csv"
-PLATFORMS: dict[str, type[ReplicaSite]] = {"trang": TrangSite, "nukeviet": NukeVietSite}
+PLATFORMS: dict[str, type[ReplicaSite]] = {
+    "trang": TrangSite, "nukeviet": NukeVietSite, "liferay": LiferaySite, "wordpress": WordPressSite,
+}
 
 
 def read_specs(path: Path = SITES_CSV) -> list[SiteSpec]:

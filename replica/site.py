@@ -131,6 +131,19 @@ class ReplicaSite:
             for m, v, ev in rows
         ]
 
+    def unique_slugs(self, limit: int = 120) -> dict[int, str]:
+        """Article id -> title slug, made unique per site (`-2`, `-3` … for repeats), oldest first."""
+        from replica.render import slugify
+
+        seen: dict[str, int] = {}
+        out: dict[int, str] = {}
+        for a in reversed(self.articles):
+            base = slugify(a.title, limit)
+            n = seen.get(base, 0) + 1
+            seen[base] = n
+            out[a.id] = base if n == 1 else f"{base}-{n}"
+        return out
+
     def in_category(self, key: str) -> list[Article]:
         return [a for a in self.articles if a.category == key]
 

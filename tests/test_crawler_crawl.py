@@ -53,7 +53,7 @@ def last_run_stats(db: Path) -> dict:
     return json.loads(row["stats"])
 
 
-@pytest.mark.parametrize("platform", ["trang", "nukeviet"])
+@pytest.mark.parametrize("platform", ["trang", "nukeviet", "liferay", "wordpress"])
 def test_crawl_stores_every_article_once(
     platform: str, replica: Replica, proxy: str, tmp_path: Path
 ) -> None:

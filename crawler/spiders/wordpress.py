@@ -1,0 +1,25 @@
+"""WordPress commune sites (portals.md §5)."""
+
+from __future__ import annotations
+
+import re
+
+from crawler.spiders.base import PortalSpider
+
+
+class WordPressSpider(PortalSpider):
+    """WordPress sites: `/category/<slug>/page/N/` archives and `/<post-slug>/` posts.
+
+    To use this platform, a site row needs `platform=wordpress` and a base_url; start_paths
+    (e.g. `/category/cai-cach-hanh-chinh/`) are optional: without them the reform category
+    is found among the home page's menu links.
+    """
+
+    name = "wordpress"
+    DEFAULT_START_PATHS = ("/category/cai-cach-hanh-chinh/",)
+    LISTING_URL_RE = re.compile(r"/category/[^?#]+/$")
+    ARTICLE_URL_RE = re.compile(r"^https?://[^/]+/(?!category/|tag/|author/|page/|feed/|wp-)[^/?#]+/$")
+    ITEM_CSS = "article.post, article.type-post"
+    ITEM_LINK_CSS = ".entry-title a::attr(href)"
+    ITEM_DATE_CSS = "time.entry-date::text"
+    NEXT_PAGE_XPATH = '//a[contains(@class, "next") and contains(@class, "page-numbers")]/@href'
