@@ -54,8 +54,8 @@ def replica_proxy(enabled: bool) -> Iterator[str | None]:
         return
     from replica import ReplicaServer, build_replica
 
-    with ReplicaServer(build_replica()) as server:
-        yield server.url
+    with ReplicaServer(build_replica()) as proxy_url:
+        yield proxy_url
 
 
 def _load_sites(path: Path) -> list[Any]:
