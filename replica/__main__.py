@@ -1,8 +1,10 @@
-"""`python -m replica serve [--port N] [--seed S] [--sites N --articles M]`."""
+"""`python -m replica serve [--port N] [--seed S] [--sites N --articles M]` and
+`python -m replica sites [--seed S] [--sites N] [-o FILE]` (the sites file for a crawl)."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import threading
 
@@ -18,7 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--seed", type=int, default=0)
     serve.add_argument("--sites", type=int, default=None, help="number of sites")
     serve.add_argument("--articles", type=int, default=None, help="reform articles per site")
+    sites = sub.add_parser("sites", help="write the replica's sites file (CSV) for the crawler")
+    sites.add_argument("--seed", type=int, default=0)
+    sites.add_argument("--sites", type=int, default=None, help="number of sites")
+    sites.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     args = parser.parse_args(argv)
+    if args.command == "sites":
+        return write_sites(build_replica(args.seed, n_sites=args.sites).sites, args.output)
     replica = build_replica(args.seed, n_sites=args.sites, n_articles=args.articles)
     server = ReplicaServer(replica, port=args.port)
     print(server.start(), flush=True)
@@ -28,6 +36,21 @@ def main(argv: list[str] | None = None) -> int:
         pass
     finally:
         server.stop()
+    return 0
+
+
+def write_sites(specs: list, output: str) -> int:
+    fields = ["id", "name", "level", "district", "province", "base_url", "platform", "start_paths"]
+    fh = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    try:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(fields)
+        for s in specs:
+            writer.writerow([getattr(s, f) if f != "start_paths" else ";".join(s.start_paths)
+                             for f in fields])
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
     return 0
 
 

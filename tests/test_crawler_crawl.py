@@ -95,3 +95,19 @@ def test_since_and_max_pages_limit_the_crawl(replica: Replica, proxy: str, tmp_p
     site = replica.site("tn-godau")
     recent = [a for a in site.in_category("reform") if a.published.date() >= dt.date(2024, 1, 1)]
     assert len(article_rows(db2)["tn-godau"]) == len(recent)
+
+
+def test_crawl_synthetic_sites_from_written_sites_file(tmp_path: Path) -> None:
+    """The benchmark path: `python -m replica sites` writes the file the crawl reads."""
+    sites_csv = tmp_path / "sites.csv"
+    subprocess.run([sys.executable, "-m", "replica", "sites", "--sites", "10", "-o", str(sites_csv)],
+                   cwd=ROOT, check=True, timeout=60)
+    replica = build_replica(seed=0, n_sites=10, n_articles=12)
+    db = tmp_path / "syn.db"
+    with ReplicaServer(replica) as url:
+        crawl("nukeviet", url, db, "-a", f"sites_file={sites_csv}")
+    stored = article_rows(db)
+    for site in (s for s in replica.sites if s.platform == "nukeviet"):
+        assert set(stored[site.id]) == {store.canonical_url(u) for u in replica.article_urls(site.id)}
+    synthetic = [s.id for s in replica.sites if s.id.startswith("syn-") and s.platform == "nukeviet"]
+    assert synthetic and all(len(stored[sid]) == 12 for sid in synthetic)
