@@ -43,7 +43,7 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 def cli(verbose: int) -> None:
     """Collect administrative-reform (CCHC) figures from Vietnamese portals into SQLite."""
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)  # Scrapy installs its own handler for crawls
 
 
 @contextmanager
@@ -89,11 +89,14 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
     db = store.open_db(db_path)
     store.upsert_sites(db, sites)
     db.close()
-    overrides = dict(extra)
+    level = logging.getLevelName(logging.getLogger().getEffectiveLevel())
+    overrides = {"LOG_LEVEL": level, **extra}
     if proxy:
         overrides = {**REPLICA_SPEED, "CCHC_PROXY": proxy, **overrides}
-    stats = run_crawl(db_path=db_path, sites_file=sites_file,
-                      platforms=[s.platform for s in sites], site_ids=[s.id for s in sites],
+    by_platform: dict[str, list[str]] = {}
+    for site in sites:
+        by_platform.setdefault(site.platform, []).append(site.id)
+    stats = run_crawl(db_path=db_path, sites_file=sites_file, sites_by_platform=by_platform,
                       overrides=overrides)
     for spider, st in sorted(stats.items()):
         click.echo(f"crawl {spider}: {st.get('cchc/page/new', 0)} new, "

@@ -32,11 +32,10 @@ def run_crawl(
     *,
     db_path: Path,
     sites_file: Path,
-    platforms: Iterable[str],
-    site_ids: Iterable[str] = (),
+    sites_by_platform: Mapping[str, Iterable[str]],
     overrides: Mapping[str, Any] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Crawl the given platforms' sites into `db_path`; return each spider's final stats.
+    """Crawl each platform's listed site ids into `db_path`; return each spider's final stats.
 
     Runs a Twisted reactor, so call it once per process.
     """
@@ -44,13 +43,11 @@ def run_crawl(
         "CCHC_DB_PATH": str(db_path), "CCHC_SITES_FILE": str(sites_file), **(overrides or {}),
     })
     loader = SpiderLoader.from_settings(settings)
-    process = CrawlerProcess(settings, install_root_handler=False)
+    process = CrawlerProcess(settings)
     crawlers = []
-    ids = ",".join(site_ids)
-    for platform in sorted(set(platforms)):
-        kwargs = {"sites": ids} if ids else {}
+    for platform, site_ids in sorted(sites_by_platform.items()):
         crawler = process.create_crawler(loader.load(platform))
-        process.crawl(crawler, **kwargs)
+        process.crawl(crawler, sites=",".join(site_ids))
         crawlers.append(crawler)
     process.start()
     return {c.spider.name: dict(c.stats.get_stats()) for c in crawlers if c.spider and c.stats}
