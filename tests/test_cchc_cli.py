@@ -45,8 +45,11 @@ def test_crawl_stores_articles_figures_and_widget_snapshots(
     db, result = crawled
     from replica import build_replica
 
+    from crawler.sites import load_sites
+    from replica.generate import SITES_CSV
+
     replica = build_replica()
-    article_urls = set(replica.truth)
+    article_urls = {url for site in load_sites(SITES_CSV) for url in replica.article_urls(site.id)}
     with sqlite3.connect(db) as conn:
         stored = {r[0] for r in conn.execute("SELECT url FROM articles")}
         snapshots = conn.execute(
