@@ -18,8 +18,10 @@ from lxml import etree
 
 from extract.model import Widget
 
-# -- selectors (CSS via lxml.cssselect is not installed everywhere: XPath only) -----------
+
+# -- selectors (XPath: lxml's cssselect is an optional extra) -----------------------------
 def _cls(name: str) -> str:
+    """XPath test for one class name among an element's classes."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import random
+import threading
 import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cached_property
@@ -85,16 +86,20 @@ class Replica:
         self._by_host = {s.host: s for s in specs}
         self._by_id = {s.id: s for s in specs}
         self._built: dict[str, ReplicaSite] = {}
+        self._lock = threading.Lock()  # the server builds sites from several threads
         self._profiles = tomllib.loads((HERE / "data" / "profiles.toml").read_text(encoding="utf-8"))
 
     def site(self, site_id: str) -> ReplicaSite:
         """The generated site (written on first use)."""
         built = self._built.get(site_id)
         if built is None:
-            spec = self._by_id[site_id]
-            profile = self._profiles.get(spec.id) or synthetic_profile(spec, self.seed)
-            built = PLATFORMS[spec.platform](spec, profile, self.seed, self.n_articles)
-            self._built[site_id] = built
+            with self._lock:
+                built = self._built.get(site_id)
+                if built is None:
+                    spec = self._by_id[site_id]
+                    profile = self._profiles.get(spec.id) or synthetic_profile(spec, self.seed)
+                    built = PLATFORMS[spec.platform](spec, profile, self.seed, self.n_articles)
+                    self._built[site_id] = built
         return built
 
     def site_for_host(self, host: str) -> ReplicaSite | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from replica.content import Article, Unit, Writer
@@ -207,8 +207,6 @@ class ReplicaSite:
 
 
 def _with_id(a: Article, aid: int) -> Article:
-    from dataclasses import replace
-
     return replace(a, id=aid)
 
 
