@@ -1,4 +1,4 @@
-"""Article writer: Vietnamese text from `data/content.toml`, with the figures it states.
+"""Article writer: Vietnamese text from `texts/content.toml`, with the figures it states.
 
 Everything is drawn from a `random.Random` the caller seeds, so the same seed writes the same
 articles. No clock: dates lie between `FIRST_DAY` and `LAST_DAY`.
@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent / "texts"
 FIRST_DAY = dt.date(2020, 2, 1)
 LAST_DAY = dt.date(2025, 6, 20)
 ROMAN = ("I", "II", "III", "IV")
-SLOT_RE = re.compile(r"\{(\w+)(?:@(\w+))?\}")
+SLOT_RE = re.compile(r"\{([\w+]+)(?:@(\w+))?\}")
 TEXT_SLOTS = frozenset(
-    ("unit", "Unit", "short", "office", "period", "Period", "doc", "decision", "date", "year", "phone",
+    ("unit", "Unit", "short", "office", "ubnd", "period", "Period", "doc", "decision", "date", "year", "phone",
      "people", "place")
 )
 
@@ -113,6 +113,7 @@ def numbers(rng: random.Random, level: str) -> dict[tuple[str, str | None], floa
     on_time = resolved - late - early
     online = int(received * rng.uniform(0.25, 0.95))
     postal = rng.randint(2, max(3, received // 12))
+    direct = max(1, received - online - postal)
     procedures = rng.randint(180, 320) if level == "commune" else rng.randint(300, 1600)
     digits = rng.choice((1, 2))
 
@@ -135,6 +136,9 @@ def numbers(rng: random.Random, level: str) -> dict[tuple[str, str | None], floa
         ("received", "online"): online,
         ("received_rate", "online"): rate(online, received),
         ("received", "postal"): postal,
+        ("received", "direct"): direct,
+        ("received", "five_on_spot"): rng.randint(5, max(6, received // 8)),
+        ("returned", None): rng.randint(1, max(2, received // 100)),
         ("resolved", "postal"): rng.randint(1, postal),
         ("resolved", "inter_agency"): rng.randint(3, max(4, received // 6)),
         ("satisfaction_rate", None): round(rng.uniform(95, 100), digits),
@@ -158,7 +162,7 @@ class Writer:
         day = when - dt.timedelta(days=rng.randint(0, 20))
         return {
             "unit": self.unit.name, "Unit": cap(self.unit.name), "short": self.unit.short,
-            "office": self.office,
+            "office": self.office, "ubnd": f"UBND {self.unit.name.split(' ', 1)[0]}",
             "period": period.text if period else "", "Period": cap(period.text) if period else "",
             "doc": f"{rng.randint(1, 150):02d}/KH-UBND",
             "decision": f"{rng.randint(1, 450):02d}/QĐ-UBND",
@@ -179,15 +183,17 @@ class Writer:
             if name in TEXT_SLOTS:
                 return ctx[name]
             assert nums is not None and truth is not None, template
-            value = nums[(name, channel)]
+            metrics = name.split("+")
+            value = nums[(metrics[0], channel)]
             text = fmt_rate(value) if name.endswith("_rate") else fmt_count(self.rng, int(value))
-            fig = {
-                "metric": name, "value": value, "channel": channel,
-                "period": period.key if period else None, "subject": self.unit.name,
-                "level": self.unit.level, "source": "article", "evidence": text,
-            }
-            if not any(_same(fig, old) for old in truth):
-                truth.append(fig)
+            for metric in metrics:
+                fig = {
+                    "metric": metric, "value": value, "channel": channel,
+                    "period": period.key if period else None, "subject": self.unit.name,
+                    "level": self.unit.level, "source": "article", "evidence": text,
+                }
+                if not any(_same(fig, old) for old in truth):
+                    truth.append(fig)
             return text
 
         return SLOT_RE.sub(repl, template)
@@ -216,6 +222,8 @@ class Writer:
                 paras.append(s)
             else:
                 paras.append(f"{s} {self.fill(rng.choice(data['middles']), ctx)}")
+        if rng.random() < 0.3:  # a negative: document numbers, dates, phones, head counts
+            paras.append(self.fill(rng.choice(data["plain_paragraphs"]), ctx))
         paras.append(self.fill(rng.choice(data["closings"]), ctx))
         return Article(
             id=aid, category=category, title=self.fill(rng.choice(data["figure_titles"]), ctx),

@@ -1,7 +1,7 @@
 """`build_replica(seed, n_sites, n_articles) -> Replica`: the local web of portal sites.
 
-Sites come from `replica/sites.csv` (+ `data/profiles.toml`); with `n_sites` larger than the
-file, synthetic sites are added from `data/names.toml`. Site content is written lazily, on
+Sites come from `replica/sites.csv` (+ `texts/profiles.toml`); with `n_sites` larger than the
+file, synthetic sites are added from `texts/names.toml`. Site content is written lazily, on
 the first request to a site, from a random generator seeded by (seed, site id): the same
 seed gives the same bytes, whatever the request order.
 """
@@ -46,7 +46,7 @@ def read_specs(path: Path = SITES_CSV) -> list[SiteSpec]:
 
 def synthetic_specs(seed: int, count: int, start: int) -> list[SiteSpec]:
     """`count` made-up commune sites (real names, numbered hosts), platforms alternating."""
-    names = tomllib.loads((HERE / "data" / "names.toml").read_text(encoding="utf-8"))
+    names = tomllib.loads((HERE / "texts" / "names.toml").read_text(encoding="utf-8"))
     rng = random.Random(f"{seed}:synthetic")
     specs = []
     for i in range(count):
@@ -87,7 +87,7 @@ class Replica:
         self._by_id = {s.id: s for s in specs}
         self._built: dict[str, ReplicaSite] = {}
         self._lock = threading.Lock()  # the server builds sites from several threads
-        self._profiles = tomllib.loads((HERE / "data" / "profiles.toml").read_text(encoding="utf-8"))
+        self._profiles = tomllib.loads((HERE / "texts" / "profiles.toml").read_text(encoding="utf-8"))
 
     def site(self, site_id: str) -> ReplicaSite:
         """The generated site (written on first use)."""
