@@ -16,7 +16,7 @@ from extract.model import CHANNELS, METRICS_COUNTS
 from extract.normalize import fold_text
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
-GAP = r"[^.;\n]{0,40}?"
+GAP = r"[^.;\n\d]{0,40}?"
 
 
 class LexiconError(ValueError):
@@ -34,22 +34,68 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """One compiled alternation over the phrases of several labels."""
+    """Phrases of several labels compiled into one prefix-trie regex (fast: at each
+    position only the branches of the next character are tried), plus a small
+    alternation for phrases with a gap ("quá hạn ... chưa có kết quả")."""
 
     regex: re.Pattern[str]
+    gapped: re.Pattern[str] | None
+    by_text: dict[str, Cue]
     cues: tuple[Cue, ...]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
-        """Yield (start, end, cue) for every cue in text[pos:endpos]."""
-        end = len(text) if endpos is None else endpos
+        """Yield (start, end, cue) for every cue in text[pos:endpos], left to right."""
+        return iter(self._find(text, pos, len(text) if endpos is None else endpos))
+
+    def _find(self, text: str, pos: int, end: int) -> list[tuple[int, int, Cue]]:
+        found: list[tuple[int, int, Cue]] = []
         for m in self.regex.finditer(text, pos, end):
+            cue = self.by_text.get(_key(m.group(0)))
+            if cue is not None:
+                found.append((m.start(), m.end(), cue))
+        if self.gapped is None:
+            return found
+        gaps = []
+        for m in self.gapped.finditer(text, pos, end):
             name = m.lastgroup
-            if name is None:
-                continue
-            yield m.start(), m.end(), self.cues[int(name[1:])]
+            if name is not None:
+                gaps.append((m.start(), m.end(), self.cues[int(name[1:])]))
+        if not gaps:
+            return found
+        merged: list[tuple[int, int, Cue]] = []
+        last = -1
+        for f in sorted(found + gaps, key=lambda f: (f[0], f[0] - f[1])):
+            if f[0] >= last:
+                merged.append(f)
+                last = f[1]
+        return merged
 
     def all(self, text: str) -> list[tuple[int, int, Cue]]:
-        return list(self.finditer(text))
+        return self._find(text, 0, len(text))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
 
 
 def _check_phrase(path: str, key: str, phrase: object) -> str:
@@ -73,10 +119,19 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def compile_cues(cues: list[Cue]) -> Matcher:
-    """Compile cues into one alternation, longest phrase first."""
-    order = sorted(range(len(cues)), key=lambda i: -len(cues[i].phrase))
-    alts = [f"(?P<c{i}>{_phrase_regex(cues[i].phrase)})" for i in order]
-    return Matcher(re.compile("|".join(alts), re.IGNORECASE), tuple(cues))
+    """Compile cues: plain phrases into one trie regex (longest match first), gapped
+    phrases into a named alternation."""
+    plain = {}
+    for c in cues:
+        if "..." not in c.phrase:
+            plain.setdefault(_key(fold_text(c.phrase)), c)
+    body = _trie_regex(sorted(plain))
+    regex = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+    gapped_idx = [i for i, c in enumerate(cues) if "..." in c.phrase]
+    gapped = None
+    if gapped_idx:
+        gapped = re.compile("|".join(f"(?P<c{i}>{_phrase_regex(cues[i].phrase)})" for i in gapped_idx), re.IGNORECASE)
+    return Matcher(regex, gapped, plain, tuple(cues))
 
 
 def _load(name: str) -> dict[str, object]:
