@@ -111,3 +111,16 @@ def test_crawl_synthetic_sites_from_written_sites_file(tmp_path: Path) -> None:
         assert set(stored[site.id]) == {store.canonical_url(u) for u in replica.article_urls(site.id)}
     synthetic = [s.id for s in replica.sites if s.id.startswith("syn-") and s.platform == "nukeviet"]
     assert synthetic and all(len(stored[sid]) == 12 for sid in synthetic)
+
+
+@pytest.mark.parametrize(("platform", "site_id"), [("nukeviet", "tn-godau"), ("wordpress", "ht-camxuyen-camthinh")])
+def test_sitemap_discovery_reaches_every_article(
+    platform: str, site_id: str, replica: Replica, proxy: str, tmp_path: Path
+) -> None:
+    db = tmp_path / "sitemap.db"
+    crawl(platform, proxy, db, "-a", f"site={site_id}", "-a", "sitemap=1")
+    site = replica.site(site_id)
+    every = {store.canonical_url(site.url(site.article_path(a))) for a in site.articles}
+    assert set(article_rows(db)[site_id]) == every  # all categories, not only the listings'
+    kinds = {r["kind"] for r in sqlite_utils.Database(db).query("select distinct kind from pages")}
+    assert kinds == {"article", "listing", "sitemap"}

@@ -22,6 +22,7 @@ class NukeVietSpider(PortalSpider):
     ITEM_CSS = "div.news_column div.panel-body, div.list-group a.show"
     ITEM_LINK_CSS = "h2 a::attr(href), h3 a::attr(href), a.show::attr(href)"
     ITEM_DATE_CSS = "ul.list-inline li::text"
+    SITEMAP_PATHS = ("/sitemap.xml",)
     NEXT_PAGE_XPATH = (
         '//ul[contains(@class, "pagination")]/li[contains(@class, "active")]'
         "/following-sibling::li[1]/a/@href"

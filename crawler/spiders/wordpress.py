@@ -22,4 +22,5 @@ class WordPressSpider(PortalSpider):
     ITEM_CSS = "article.post, article.type-post"
     ITEM_LINK_CSS = ".entry-title a::attr(href)"
     ITEM_DATE_CSS = "time.entry-date::text"
+    SITEMAP_PATHS = ("/wp-sitemap.xml",)
     NEXT_PAGE_XPATH = '//a[contains(@class, "next") and contains(@class, "page-numbers")]/@href'
