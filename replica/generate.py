@@ -26,6 +26,7 @@ from replica.wordpress import WordPressSite
 
 HERE = Path(__file__).parent
 SITES_CSV = HERE / "sites.csv"
+SYNTHETIC_CYCLE = ("trang", "nukeviet", "trang", "nukeviet", "liferay", "wordpress")
 PLATFORMS: dict[str, type[ReplicaSite]] = {
     "trang": TrangSite, "nukeviet": NukeVietSite, "liferay": LiferaySite, "wordpress": WordPressSite,
 }
@@ -45,19 +46,20 @@ def read_specs(path: Path = SITES_CSV) -> list[SiteSpec]:
 
 
 def synthetic_specs(seed: int, count: int, start: int) -> list[SiteSpec]:
-    """`count` made-up commune sites (real names, numbered hosts), platforms alternating."""
+    """`count` made-up commune sites (real names, numbered hosts), platforms in turn
+    (trang, nukeviet, trang, nukeviet, liferay, wordpress, …: the first two are the commonest)."""
     names = tomllib.loads((HERE / "texts" / "names.toml").read_text(encoding="utf-8"))
     rng = random.Random(f"{seed}:synthetic")
     specs = []
     for i in range(count):
-        platform = ("trang", "nukeviet")[i % 2]
+        platform = SYNTHETIC_CYCLE[i % len(SYNTHETIC_CYCLE)]
         data = names[platform]
         district, dhost = rng.choice(data["districts"])
         commune = rng.choice(data["communes"])
         n = start + i
         host = f"{slugify(commune).replace('-', '')}{n}.{dhost}.{data['province_host']}.gov.vn"
         specs.append(SiteSpec(
-            id=f"syn-{n:05d}", name=f"xã {commune}", level="commune", district=district,
+            id=f"syn-{n:05d}", name=f"{data.get('unit', 'xã')} {commune}", level="commune", district=district,
             province=data["province"], base_url=f"http://{host}", platform=platform,
         ))
     return specs
