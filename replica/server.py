@@ -7,6 +7,7 @@ as from a proxy that cannot reach them. Only http:// is served (CONNECT gets a 5
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,6 +32,8 @@ class ProxyHandler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, headers: dict[str, str], body: bytes, head: bool) -> None:
         self.send_response(status)
+        if status == 200 and "ETag" not in headers:  # like IIS/nginx: a validator per body
+            headers = {**headers, "ETag": f'"{hashlib.sha1(body).hexdigest()[:20]}"'}
         for k, v in headers.items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(body)))

@@ -67,6 +67,7 @@ def test_crawl_stores_every_article_once(
         assert len(stored[site.id]) == len(set(stored[site.id]))
         assert set(stored[site.id]) == expected, site.id
     counts = store.table_counts(sqlite_utils.Database(db))
+    assert not list(sqlite_utils.Database(db).query("select url from pages where etag is null"))
     assert last_run_stats(db)["cchc/page/new"] == counts["pages"]
 
     crawl(platform, proxy, db)  # same replica again: nothing new, nothing changed

@@ -36,6 +36,7 @@ def test_article_through_proxy(replica: Replica, client: httpx.Client) -> None:
     assert resp.status_code == 200
     assert resp.headers["content-type"] == "text/html; charset=utf-8"
     assert resp.content == replica.pages[url][2]
+    assert resp.headers["etag"].startswith('"')
     assert "Kết quả giải quyết TTHC" in resp.text
 
 
