@@ -156,10 +156,11 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     ustarts = [u.start for u in units]
     out: list[_Placed] = []
     carried: tuple[str | None, str | None] | None = None
-    starts = [d.num_start for d in drafts]
+    starts = sorted(d.num_start for d in drafts)
+    mstarts = [m.start for m in mentions]
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
-        period = block.period if block else _period(d, seg, mentions, starts)
+        period = block.period if block else _period(d, seg, mentions, starts, mstarts)
         if block:
             subj = (default_subject, default_level)
         else:
@@ -197,14 +198,19 @@ _STOCKS = ("online_services", "procedures")
 _HEADLINE_KINDS = ("since", "range", "first_months", "quarter", "month", "until", "years")
 
 
-def _period(d: Draft, seg: Segments, mentions: list[periods.Mention], others: list[int]) -> str | None:
+def _period(d: Draft, seg: Segments, mentions: list[periods.Mention], others: list[int],
+            mstarts: list[int]) -> str | None:
     """The period of a figure: its own clause, then its sentence, then the last one named
     before it; a headline takes the first precise period of the text after it. Stock
     counts (online services) keep only a period of their own clause."""
     pos = d.num_start
     cs, ce = seg.clause(pos)
     ss, se = seg.sentence(pos)
-    clause = [m for m in mentions if cs <= m.start < ce]
+
+    def between(a: int, b: int) -> list[periods.Mention]:
+        return mentions[bisect.bisect_left(mstarts, a):bisect.bisect_left(mstarts, b)]
+
+    clause = between(cs, ce)
     before = [m for m in clause if m.end <= pos]
     if before:
         return before[-1].value
@@ -212,19 +218,27 @@ def _period(d: Draft, seg: Segments, mentions: list[periods.Mention], others: li
         return None
     if clause and d.metric not in _STOCKS:
         return clause[0].value
-    sent = [m for m in mentions if ss <= m.start < pos]
+    sent = between(ss, pos)
     if sent:
-        after = [m for m in mentions if pos < m.start < se]
-        if after and any(sent[-1].end <= s < pos for s in others) and not any(pos < s < after[0].start for s in others):
-            return after[0].value  # the period before belongs to an earlier figure of the sentence
+        after = between(pos + 1, se)
+        if after:
+            k0 = bisect.bisect_left(others, sent[-1].end)
+            k1 = bisect.bisect_left(others, pos)
+            k2 = bisect.bisect_left(others, after[0].start)
+            if k1 > k0 and not any(pos < o for o in others[k1:k2]):
+                return after[0].value  # the period before belongs to an earlier figure of the sentence
         return sent[-1].value
-    earlier = [m for m in mentions if m.end <= pos]
-    if earlier:
-        return earlier[-1].value
+    i = bisect.bisect_right(mstarts, pos) - 1
+    while i >= 0 and mentions[i].end > pos:
+        i -= 1
+    if i >= 0:
+        return mentions[i].value
     if d.metric in _STOCKS or seg.sentence_index(pos) > 1:
         return None
-    later = [m for m in mentions if m.start >= pos and m.kind in _HEADLINE_KINDS]
-    return later[0].value if later else None
+    for m in mentions[bisect.bisect_left(mstarts, pos):]:
+        if m.kind in _HEADLINE_KINDS:
+            return m.value
+    return None
 
 
 _LIST = re.compile(r"(?i:,?\s+(?:như|gồm|là)\s+)(?=(?:các\s+)?(?:xã|phường|huyện|quận|tỉnh|thị\s+xã|thị\s+trấn)\s)")

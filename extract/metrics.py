@@ -101,7 +101,10 @@ class Reader:
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
         self.trong_do = [m.start() for m in _TRONG_DO.finditer(work)]
         self.nums = nums
+        self.num_starts = [n.start for n in nums]
         self.drafts: list[Draft] = []
+        self.counts: list[Draft] = []  # count drafts, in text order
+        self.count_starts: list[int] = []
         self.consumed: set[int] = set()
 
     # -- helpers ---------------------------------------------------------------
@@ -173,24 +176,30 @@ class Reader:
                 return s
         return cut
 
+    def _boundaries(self) -> None:
+        """Which numbers delimit cue windows (figures candidates), and the nearest ones."""
+        self.unit = [self.unit_after(n) for n in self.nums]
+        flags = [n.percent or self.unit[i][0] is not None or i in self.consumed for i, n in enumerate(self.nums)]
+        self.prev_end: list[int] = []
+        last = -1
+        for i, n in enumerate(self.nums):
+            self.prev_end.append(last)
+            if flags[i]:
+                last = n.end
+        self.next_start: list[int] = [0] * len(self.nums)
+        nxt = len(self.work)
+        for i in range(len(self.nums) - 1, -1, -1):
+            self.next_start[i] = nxt
+            if flags[i] and i not in self.consumed:
+                nxt = self.nums[i].start
+
     def window_start(self, n: Num, i: int) -> int:
         s = self.seg.sentence(n.start)[0]
-        j = i - 1
-        while j >= 0:
-            p = self.nums[j]
-            if p.end <= n.start and (p.percent or self.unit_after(p)[0] is not None or j in self.consumed):
-                return max(s, p.end)
-            j -= 1
-        return s
+        prev = self.prev_end[i]
+        return max(s, prev) if prev <= n.start else s
 
     def next_boundary(self, n: Num, i: int) -> int:
-        s, e = self.seg.sentence(n.start)
-        for p in self.nums[i + 1:i + 6]:
-            if p.start >= e:
-                break
-            if p.percent or self.unit_after(p)[0] is not None:
-                return p.start
-        return e
+        return min(self.seg.sentence(n.start)[1], self.next_start[i])
 
     def parent_of(self, pos: int) -> Draft | None:
         k = bisect.bisect_left(self.trong_do, pos) - 1
@@ -200,9 +209,11 @@ class Reader:
         ms = self.seg.sentence_index(marker)
         if self.seg.sentence_index(pos) != ms:
             return None
-        for d in reversed(self.drafts):
-            if d.num_end <= marker and d.kind == "count":
-                return d if self.seg.sentence_index(d.num_start) >= ms - 1 else None
+        j = bisect.bisect_left(self.count_starts, marker) - 1
+        while j >= 0 and self.counts[j].num_end > marker:
+            j -= 1
+        if j >= 0 and self.seg.sentence_index(self.counts[j].num_start) >= ms - 1:
+            return self.counts[j]
         return None
 
     def channel_for(self, a: int, n_start: int, n_end: int, clause_end: int, parent: Draft | None) -> str | None:
@@ -214,7 +225,8 @@ class Reader:
         if label is None:
             s = self.seg.sentence(n_start)[0]
             intro = self.work.find(", ", s, n_start)
-            if intro != -1 and not any(s <= d.num_start < n_start for d in self.drafts):
+            k = bisect.bisect_left(self.count_starts, s)
+            if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < n_start):
                 label = self.channels.before(s, intro)
         if label is None:
             label = self.channels.heading(self.seg.paragraph(n_start)[0], n_start)
@@ -222,15 +234,19 @@ class Reader:
 
     def add(self, d: Draft) -> None:
         self.drafts.append(d)
+        if d.kind == "count" and (not self.count_starts or d.num_start >= self.count_starts[-1]):
+            self.counts.append(d)
+            self.count_starts.append(d.num_start)
 
     # -- readers ---------------------------------------------------------------
     def read(self, skip: set[int]) -> list[Draft]:
         self._ranks()
         self._zeros()
+        self._boundaries()
         for i, n in enumerate(self.nums):
             if n.start in skip or i in self.consumed:
                 continue
-            unit, unit_end = self.unit_after(n)
+            unit, unit_end = self.unit[i]
             if n.percent:
                 self._rate(n, i)
             elif unit == "points" or (n.denominator == 100 and unit is None):
@@ -250,9 +266,10 @@ class Reader:
             if not 1 <= value <= 200:
                 continue
             pos = m.start("d") if m.group("d") else m.start("w")
-            for i, n in enumerate(self.nums):
-                if m.start() <= n.start < m.end():
-                    self.consumed.add(i)
+            k = bisect.bisect_left(self.num_starts, m.start())
+            while k < len(self.nums) and self.nums[k].start < m.end():
+                self.consumed.add(k)
+                k += 1
             if self.index_context(pos, both_sides=True) != "par":
                 continue
             self.add(Draft("par_rank", value, None, m.start(), m.end(), pos, m.end(), kind="rank"))
@@ -356,9 +373,10 @@ class Reader:
         self.add(Draft(rate, v, ch, st, en, n.start, n.end, kind="rate"))
 
     def _bound_count(self, n: Num) -> Draft | None:
-        for d in reversed(self.drafts):
-            if d.kind != "count" or d.num_end > n.start:
-                continue
+        j = bisect.bisect_left(self.count_starts, n.start) - 1
+        for d in self.counts[j:j + 1] if j >= 0 else []:
+            if d.num_end > n.start:
+                return None
             tail = max(d.num_end, d.end)
             gap = self.work[tail:n.start]
             if tail <= n.start and len(gap) <= 45 and _LINK.match(gap) and not self.metric.within(tail, n.start):
@@ -454,9 +472,9 @@ class Reader:
 
     def _previous_count(self, n: Num) -> Draft | None:
         s = self.seg.sentence(n.start)[0]
-        for d in reversed(self.drafts):
-            if d.kind == "count" and s <= d.num_start < n.start:
-                return d
+        k = bisect.bisect_left(self.count_starts, n.start) - 1
+        if k >= 0 and self.count_starts[k] >= s:
+            return self.counts[k]
         return None
 
     def _procedure(self, n: Num, i: int, unit: str, unit_end: int) -> None:

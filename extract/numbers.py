@@ -49,7 +49,8 @@ _MASKS = [
     r"(?i:\d+\s+(?:tại chỗ|cấp\b))",
 ]
 _MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS))
-_COUNTER = re.compile(r"(?P<label>[^\W\d_][^\n:]{0,30}?)(?:\s+\d{4})?\s*:\s*(?P<val>\d[\d.,  ]*)")
+_COLON_NUM = re.compile(r":[ \t]*(?P<val>\d[\d.,  ]*)")
+_LABEL_YEAR = re.compile(r"\s+\d{4}$")
 
 _WORDS_RE: re.Pattern[str] | None = None
 
@@ -107,9 +108,10 @@ def masked_spans(work: str) -> list[tuple[int, int]]:
     """Spans of the working text whose digits are not figures (dates, documents, phones...)."""
     spans = [(m.start(), m.end()) for m in _MASK_RE.finditer(work)]
     labels = negative_cues("counter")
-    for m in _COUNTER.finditer(work):
-        label = m.group("label").strip()
-        if any(s == 0 and e == len(label) for s, e, _ in labels.finditer(label)):
+    for m in _COLON_NUM.finditer(work):
+        line_start = max(work.rfind("\n", 0, m.start()) + 1, m.start() - 40)
+        label = _LABEL_YEAR.sub("", work[line_start:m.start()].strip(" \t•-*+"))
+        if label and any(s == 0 and e == len(label) for s, e, _ in labels.finditer(label)):
             spans.append((m.start("val"), m.end("val")))
     return spans
 

@@ -149,8 +149,8 @@ def _resolve_bare(units: list[Unit]) -> list[Unit]:
         if u.name != u.name.lower():
             out.append(u)
             continue
-        named = [v for v in reversed(units[:i]) if not v.bare and v.level == u.level and _is_named(v)]
-        named = named or [v for v in units[i + 1:] if not v.bare and v.level == u.level and _is_named(v)]
+        named = [v for v in reversed(units[max(0, i - 200):i]) if not v.bare and v.level == u.level and _is_named(v)]
+        named = named or [v for v in units[i + 1:i + 200] if not v.bare and v.level == u.level and _is_named(v)]
         if named:
             out.append(Unit(u.start, u.end, _core(named[0].name), u.level, bare=True))
         else:
