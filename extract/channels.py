@@ -44,9 +44,12 @@ class ChannelIndex:
     def heading(self, para_start: int, pos: int) -> str | None:
         """Channel of the last heading ("...:") of the paragraph before `pos` that names one."""
         text = self.work
+        para_start = max(para_start, pos - 600)
         colon = text.rfind(":", para_start, pos)
         while colon != -1:
             seg_start = max(text.rfind(".", para_start, colon), text.rfind(":", para_start, colon), para_start)
+            if colon - seg_start > 200:
+                seg_start = colon - 200
             label = self.after(seg_start, colon)
             if label is not None:
                 return label

@@ -120,7 +120,8 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
         if d.metric != "received" or d.explicit_new or d.kind != "count":
             continue
         k = seg.sentence_index(d.num_start)
-        for c in drafts[i + 1:]:
+        for j in range(i + 1, len(drafts)):
+            c = drafts[j]
             ck = seg.sentence_index(c.num_start)
             if ck > k + options.sum_window_sentences:
                 break
@@ -130,12 +131,17 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
                 d.metric = "total"
                 totals.append(d)
                 break
-    for t in totals:
-        for d in drafts:
-            if d.metric == "received" and d.channel == t.channel and d.value == t.value:
-                d.metric = "total"
+    if not totals:
+        return
+    by_value: dict[tuple[float, str | None], list[Draft]] = {}
+    for d in drafts:
+        if d.metric == "received":
+            by_value.setdefault((d.value, d.channel), []).append(d)
+    for t in totals[:50]:
+        for d in by_value.get((t.value, t.channel), []):
+            d.metric = "total"
         group = [d for d in drafts if d.metric == "received" and d.channel is None and d.num_start > t.num_end
-                 and not d.explicit_new]
+                 and not d.explicit_new][:20]
         for size in range(2, options.max_parts + 1):
             for j in range(0, len(group) - size + 1):
                 part = group[j:j + size]
@@ -248,7 +254,7 @@ def _subject(d: Draft, work: str, seg: Segments, units: list[subjects.Unit],
              ustarts: list[int]) -> tuple[tuple[str | None, str | None] | None, bool]:
     """The unit a figure is about, and whether later figures may carry it on."""
     ss, se = seg.sentence(d.num_start)
-    enum = _LIST.search(work, d.end, se)
+    enum = _LIST.search(work, d.end, min(se, d.end + 200))
     if enum:
         k = bisect.bisect_left(ustarts, enum.end())
         if k < len(units) and units[k].start - enum.end() <= 1:

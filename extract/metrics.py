@@ -38,6 +38,7 @@ _LOCAL_CUT = re.compile(r"[;()]|,\s")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
+REACH = 300  # how far (chars) a sentence-level cue may lie from its number
 
 
 @dataclass
@@ -126,6 +127,7 @@ class Reader:
         return after == "" or after[0] in "\n\r (;.," or after.startswith(" \n")
 
     def vetoed_before(self, n: Num, a: int) -> bool:
+        a = max(a, n.start - 60)
         head = self.work[a:n.start]
         m = _APPROX.search(head)
         cut = m.start() if m else len(head)
@@ -147,6 +149,7 @@ class Reader:
 
     def index_context(self, pos: int, both_sides: bool = False) -> str | None:
         s, e = self.seg.sentence(pos)
+        s = max(s, pos - REACH)
         before = self.index.within(s, pos)
         after = self.index.within(pos, e) if both_sides else []
         if before or after:
@@ -194,12 +197,12 @@ class Reader:
                 nxt = self.nums[i].start
 
     def window_start(self, n: Num, i: int) -> int:
-        s = self.seg.sentence(n.start)[0]
+        s = max(self.seg.sentence(n.start)[0], n.start - REACH)
         prev = self.prev_end[i]
         return max(s, prev) if prev <= n.start else s
 
     def next_boundary(self, n: Num, i: int) -> int:
-        return min(self.seg.sentence(n.start)[1], self.next_start[i])
+        return min(self.seg.sentence(n.start)[1], self.next_start[i], n.end + REACH)
 
     def parent_of(self, pos: int) -> Draft | None:
         k = bisect.bisect_left(self.trong_do, pos) - 1
@@ -223,7 +226,7 @@ class Reader:
         if label is None and parent is not None:
             return parent.channel
         if label is None:
-            s = self.seg.sentence(n_start)[0]
+            s = max(self.seg.sentence(n_start)[0], n_start - REACH)
             intro = self.work.find(", ", s, n_start)
             k = bisect.bisect_left(self.count_starts, s)
             if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < n_start):
@@ -314,7 +317,7 @@ class Reader:
         before = _best(self.metric.within(local, n.start))
         if unit == "procedure" and (before is None or n.start - before[1] > 18):
             return
-        idx = self.index.within(s, n.start)
+        idx = self.index.within(max(s, n.start - REACH), n.start)
         idx_near = idx[-1] if idx else None
         clause_end = min(self._stop(n.end, self.next_boundary(n, i)), self.seg.clause(n.end)[1])
         after = _best(self.metric.within(n.end, clause_end), nearest_last=False)
@@ -341,7 +344,7 @@ class Reader:
         if label is not None:
             self._index_rate(label, v, n, n.start)
             return
-        wide = _best(self.metric.within(s, n.start))
+        wide = _best(self.metric.within(max(s, n.start - REACH), n.start))
         if wide is not None and not _THIS_RATE.search(self.work, max(s, n.start - 80), n.start):
             self._emit_rate(wide[2].label, v, n, n.start, n.end, local)
             return
@@ -407,7 +410,7 @@ class Reader:
         """A score in points belongs to the PAR index when the nearest index cue of its
         sentence is the PAR index, or its sentence names none and a recent one does."""
         s, e = self.seg.sentence(pos)
-        idx = self.index.within(s, pos) or self.index.within(pos, e)[:1]
+        idx = self.index.within(max(s, pos - REACH), pos) or self.index.within(pos, min(e, pos + REACH))[:1]
         if idx:
             return idx[-1][2].label == "par"
         k = self.seg.sentence_index(pos)
@@ -435,7 +438,7 @@ class Reader:
         if cue is None:
             prev = parent or self._previous_count(n)
             if prev is None:
-                wide = _best(self.metric.within(self.seg.sentence(n.start)[0], n.start))
+                wide = _best(self.metric.within(max(self.seg.sentence(n.start)[0], n.start - REACH), n.start))
                 if wide is None or wide[2].label.startswith("combo:"):
                     return
                 labels = [wide[2].label]
@@ -485,10 +488,10 @@ class Reader:
         if self.vetoed_before(n, a) or self.vetoed_after(unit_end):
             return
         before = self.metric.within(max(a, n.start - 18), n.start)
-        if before and unit == "procedure" and not re.search(r"(?i)công bố|niêm yết|đưa|áp dụng", self.work[a:n.start]):
+        if before and unit == "procedure" and not re.search(r"(?i)công bố|niêm yết|đưa|áp dụng", self.work[max(a, n.start - REACH):n.start]):
             self._count(n, i, unit_end, "dossier")
             return
         s = self.seg.sentence(n.start)[0]
-        services = re.search(r"(?i)dịch vụ công", self.work[s:unit_end])
+        services = re.search(r"(?i)dịch vụ công", self.work[max(s, n.start - REACH):unit_end])
         metric = "online_services" if unit == "service" or services else "procedures"
         self.add(Draft(metric, v, None, n.start, unit_end, n.start, n.end, kind="count_other"))

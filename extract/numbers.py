@@ -28,6 +28,7 @@ _NUM = re.compile(
 _AFTER = re.compile(r"\s?(?P<scale>ngàn|nghìn|vạn|triệu)?(?![^\W_])\s?(?P<pct>%)?(?:\s?/\s?(?P<den>\d[\d.,]*\d|\d))?",
                     re.IGNORECASE)
 
+_MAYBE_AFTER = re.compile(r"[%/nNtTvV]")
 _MASKS = [
     # dates: 20/8/2021, 15-12-2022, ngày 21/7, 18 tháng 01 năm 2023, times 04:09:32
     r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}",
@@ -154,14 +155,17 @@ def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
         s, e = m.start(), m.end()
         while mi < len(starts) and starts[mi][1] <= s:
             mi += 1
-        if any(ms <= s < me for ms, me in starts[mi:mi + 4]):
+        if mi < len(starts) and starts[mi][0] <= s < starts[mi][1]:
+            continue
+        if mi + 1 < len(starts) and starts[mi + 1][0] <= s < starts[mi + 1][1]:
             continue
         kind = m.lastgroup or "plain"
         try:
             whole, decimal = _readings(kind, m.group(kind))
         except ValueError:
             continue
-        a = _AFTER.match(work, e)
+        nxt = work[e:e + 3]
+        a = _AFTER.match(work, e) if _MAYBE_AFTER.search(nxt) else None
         pct = den = None
         if a:
             if a.group("scale"):
