@@ -37,6 +37,7 @@ TITLE_XPATHS = (
     "//h1",
 )
 LEAD_XPATHS = (
+    "//*[@id='divArticleDescription']",
     f"//div[{_cls('hometext')}]",
     f"//p[{_cls('tandan-p-article-news-summary')}]",
 )
@@ -344,6 +345,25 @@ def best_block(tree: etree._Element) -> etree._Element | None:
     return best
 
 
+GENERIC_DATE_LINE_RE = re.compile(r"^(?:Ngày đăng|Đăng ngày|Cập nhật|Đăng lúc)\s*:?[^.]{0,30}\d{4}[\d: ]*$", re.I)
+
+
+def _generic(
+    html: str | bytes, url: str | None, title: str | None, published: dt.datetime | None,
+    paras: list[str],
+) -> tuple[str | None, dt.datetime | None, list[str]]:
+    """The unknown-platform path: trafilatura's main text when it found one, its title
+    without the site-name tail, and a date from the markup or htmldate when ours is missing."""
+    from extract.generic import generic_parts, strip_site_name
+
+    g = generic_parts(decode_html(html), url)
+    new_title = strip_site_name(g.title) if g.title else title
+    if g.body:
+        paras = [p for p in (clean(x) for x in g.body.split("\n\n"))
+                 if p and p != new_title and not GENERIC_DATE_LINE_RE.match(p)]
+    return new_title or title, published or g.published, paras
+
+
 def split_page(html: str | bytes, url: str | None = None) -> PageParts:
     """Split a page; an unreadable page gives empty parts."""
     try:
@@ -365,6 +385,7 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
         for node in tree.xpath(xp):
             drop(node)
     body_node = first(tree, BODY_XPATHS)
+    unknown_markup = body_node is None and platform is None
     if body_node is None:
         body_node = best_block(tree)
     lead_node = first(tree, LEAD_XPATHS)
@@ -383,6 +404,8 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
         if in_body and title in body_paras:  # a fallback body that swallowed the title
             body_paras.remove(title)
         paras += body_paras
+    if unknown_markup:  # no platform markup: trafilatura + htmldate (extract.generic)
+        title, published, paras = _generic(html, url, title, published, paras)
     paras = [p for p in paras if not NOISE_RE.match(p)]
     return PageParts(
         title=title, published=published, body="\n\n".join(paras), widgets=tuple(widgets),

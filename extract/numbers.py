@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.lexicon import number_words, negative_cues
+from extract.lexicon import _trie_regex, negative_cues, number_words
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
@@ -29,27 +29,39 @@ _AFTER = re.compile(r"\s?(?P<scale>ngàn|nghìn|vạn|triệu)?(?![^\W_])\s?(?P<
                     re.IGNORECASE)
 
 _MAYBE_AFTER = re.compile(r"[%/nNtTvV]")
-_MASKS = [
-    # dates: 20/8/2021, 15-12-2022, ngày 21/7, 18 tháng 01 năm 2023, times 04:09:32
+_DATE_WORDS = ("ngày", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "từ", "đến", "tới", "hạn")
+_DOC_WORDS = ("quyết định", "nghị định", "nghị quyết", "chỉ thị", "kế hoạch", "công văn", "thông tư", "báo cáo",
+              "thông báo", "luật", "công điện", "tờ trình", "văn bản", "điều", "khoản", "mục", "phụ lục", "số")
+_STAGE_WORDS = ("giai đoạn", "mức độ", "cấp độ", "tốp", "top", "nhóm", "tuần", "quý", "lần thứ", "khóa", "lớp",
+                "phường", "khu phố", "tổ", "thôn", "ấp")
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "(?:" + _trie_regex(sorted(words)) + ")"
+
+
+# Masks led by a digit: dates 20/8/2021, times 04:09:32, document numbers 06/KH-UBND,
+# 61/2018/NĐ-CP, 36a/NQ-CP, phones and hotlines, list numbering ("1. Tiêu đề"), "5 tại chỗ".
+_DIGIT_MASKS = [
     r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}",
-    r"(?<![^\W_])(?i:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|hạn)\s+\d{1,2}\s?[/-]\s?\d{1,2}(?!\d)",
-    r"(?<![^\W_])(?i:ngày)\s*\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?",
     r"\d{1,2}:\d{2}(?::\d{2})?",
-    r"(?<![^\W_])(?i:năm)\s+\d{4}(?:\s?[-–]\s?\d{4})?",
-    # document numbers: 06/KH-UBND, 61/2018/NĐ-CP, 36a/NQ-CP, Quyết định số 343
     r"\d+[a-zA-Z]?(?:/\d{2,4})?/[A-ZĐ][\w-]*",
-    r"(?<![^\W_])(?i:quyết định|nghị định|nghị quyết|chỉ thị|kế hoạch|công văn|thông tư|báo cáo|thông báo|luật|"
-    r"công điện|tờ trình|văn bản|điều|khoản|mục|phụ lục|số)\s+(?:số\s+)?\d+",
-    # phone numbers and hotlines
     r"(?<!\d)(?:\+84|0)\d{2,3}(?:[ .]?\d){6,8}(?!\d)",
     r"(?<!\d)1[89]00(?:[ .]?\d{2,4}){1,3}",
-    # list numbering at a line start ("1. Tiêu đề", "2)")
     r"(?<![^\s\"'”])\d{1,2}[.)](?=\s+[" + UPPER + r"])",
-    # stages, levels and service levels: "giai đoạn 2", "mức độ 3,4", "cả 3 cấp", "5 tại chỗ", "tốp 5"
-    r"(?<![^\W_])(?i:giai đoạn|mức độ|cấp độ|tốp|top|nhóm|tuần|quý|lần thứ|khóa|lớp|phường|khu phố|tổ|thôn|ấp)\s+\d+(?:\s?[,-]\s?\d+)*",
-    r"(?i:\d+\s+(?:tại chỗ|cấp\b))",
+    r"\d+\s+(?i:tại chỗ|cấp(?![^\W_]))",
 ]
-_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS))
+# Masks led by a word: "ngày 21/7", "ngày 18 tháng 01 năm 2023", "năm 2023", "Quyết định số 343",
+# "giai đoạn 2", "mức độ 3,4", "quý 1".
+_WORD_MASKS = [
+    rf"{_words(_DATE_WORDS)}\s+\d{{1,2}}\s?[/-]\s?\d{{1,2}}(?!\d)",
+    r"ngày\s*\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?",
+    r"năm\s+\d{4}(?:\s?[-–]\s?\d{4})?",
+    rf"{_words(_DOC_WORDS)}\s+(?:số\s+)?\d+",
+    rf"{_words(_STAGE_WORDS)}\s+\d+(?:\s?[,-]\s?\d+)*",
+]
+_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _DIGIT_MASKS)
+                      + "|(?<![^\\W_])(?i:" + "|".join(f"(?:{m})" for m in _WORD_MASKS) + ")")
 _COLON_NUM = re.compile(r":[ \t]*(?P<val>\d[\d.,  ]*)")
 _LABEL_YEAR = re.compile(r"\s+\d{4}$")
 

@@ -232,7 +232,8 @@ def _province_regex() -> re.Pattern[str]:
     names.sort(key=len, reverse=True)
     if not names:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![^\W_])(?<!tỉnh )(?<!phố )(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W_])")
+    from extract.lexicon import _trie_regex
+    return re.compile(r"(?<![^\W_])(?<!tỉnh )(?<!phố )(?:" + _trie_regex(names) + r")(?![^\W_])")
 
 
 def _lower_type(name: str) -> str:
