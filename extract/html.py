@@ -358,9 +358,11 @@ def _generic(
 
     g = generic_parts(decode_html(html), url)
     new_title = strip_site_name(g.title) if g.title else title
-    if g.body:
+    if g.body:  # short lines ours did not keep are menu crumbs trafilatura let through
+        ours = "\n".join(paras)
         paras = [p for p in (clean(x) for x in g.body.split("\n\n"))
-                 if p and p != new_title and not GENERIC_DATE_LINE_RE.match(p)]
+                 if p and p != new_title and not GENERIC_DATE_LINE_RE.match(p)
+                 and (len(p.split()) > 3 or p in ours)]
     return new_title or title, published or g.published, paras
 
 

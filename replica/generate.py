@@ -17,8 +17,12 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from replica.faults import FaultTrangSite
+from replica.generic import GenericSite
 from replica.liferay import LiferaySite
+from replica.lists import ListsSite
 from replica.nukeviet import NukeVietSite
+from replica.portal_pages import PortalPagesSite
 from replica.render import slugify
 from replica.site import ReplicaSite, Response, SiteSpec
 from replica.trang import TrangSite
@@ -26,10 +30,14 @@ from replica.wordpress import WordPressSite
 
 HERE = Path(__file__).parent
 SITES_CSV = HERE / "sites.csv"
+FAULT_SITES_CSV = HERE / "sites_faults.csv"
 SYNTHETIC_CYCLE = ("trang", "nukeviet", "trang", "nukeviet", "liferay", "wordpress")
 PLATFORMS: dict[str, type[ReplicaSite]] = {
     "trang": TrangSite, "nukeviet": NukeVietSite, "liferay": LiferaySite, "wordpress": WordPressSite,
+    "portal_pages": PortalPagesSite, "sharepoint_lists": ListsSite, "generic": GenericSite,
 }
+#: Site classes by id, for the fault sites (replica.faults).
+SPECIAL: dict[str, type[ReplicaSite]] = {"fault-trang": FaultTrangSite}
 
 
 def read_specs(path: Path = SITES_CSV) -> list[SiteSpec]:
@@ -100,7 +108,8 @@ class Replica:
                 if built is None:
                     spec = self._by_id[site_id]
                     profile = self._profiles.get(spec.id) or synthetic_profile(spec, self.seed)
-                    built = PLATFORMS[spec.platform](spec, profile, self.seed, self.n_articles)
+                    cls = SPECIAL.get(spec.id) or PLATFORMS[spec.platform]
+                    built = cls(spec, profile, self.seed, self.n_articles)
                     self._built[site_id] = built
         return built
 
@@ -186,11 +195,15 @@ class TruthView(Mapping[str, list[dict]]):
 
 def build_replica(
     seed: int = 0, n_sites: int | None = None, n_articles: int | None = None,
-    sites_file: Path = SITES_CSV,
+    sites_file: Path = SITES_CSV, faults: bool = False,
 ) -> Replica:
     """The replica: the sites of `sites_file`, cut or padded to `n_sites`, each with
-    `n_articles` reform articles (default: 15-40 per site, seeded)."""
+    `n_articles` reform articles (default: 15-40 per site, seeded). `faults` adds the fault
+    sites of `sites_faults.csv` (replica.faults: 5xx, timeouts, resets, redirect loops,
+    bad encodings, link traps, a 50 MB page)."""
     specs = read_specs(sites_file)
     if n_sites is not None:
         specs = specs[:n_sites] + synthetic_specs(seed, max(0, n_sites - len(specs)), len(specs))
+    if faults:
+        specs = specs + read_specs(FAULT_SITES_CSV)
     return Replica(seed, specs, n_articles)

@@ -3,17 +3,26 @@
 Clients send absolute-URI requests (`GET http://host/path HTTP/1.1`), as an HTTP proxy
 receives them; plain requests are routed by their Host header. Unknown hosts get a 502,
 as from a proxy that cannot reach them. Only http:// is served (CONNECT gets a 501).
+Every 200 carries an ETag; a matching If-None-Match (or an If-Modified-Since not older than
+the page's Last-Modified) is answered 304 with no body. Fault pages (`replica.faults`) ask
+for a delay, a connection reset or a huge streamed body through `X-Replica-*` headers that
+the handler consumes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import socket
+import struct
 import threading
+import time
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from replica.generate import Replica
+from replica.site import FAULT_ACTION, FAULT_DELAY, FAULT_SIZE
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +40,57 @@ class ProxyHandler(BaseHTTPRequestHandler):
         return f"http://{host}{self.path}"
 
     def _send(self, status: int, headers: dict[str, str], body: bytes, head: bool) -> None:
+        headers = dict(headers)
+        # Fault hooks set by fault pages (replica.faults); never sent on the wire.
+        delay = float(headers.pop(FAULT_DELAY, "0") or 0)
+        action = headers.pop(FAULT_ACTION, "")
+        size = int(headers.pop(FAULT_SIZE, "0") or 0)
+        if delay:
+            time.sleep(delay)
+        if action == "reset":  # RST instead of a response: SO_LINGER 0, then close
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+            self.close_connection = True
+            return
+        if status == 200 and "ETag" not in headers and not size:  # like IIS/nginx
+            headers["ETag"] = f'"{hashlib.sha1(body).hexdigest()[:20]}"'
+        if status == 200 and self._not_modified(headers):
+            status, body = 304, b""
         self.send_response(status)
-        if status == 200 and "ETag" not in headers:  # like IIS/nginx: a validator per body
-            headers = {**headers, "ETag": f'"{hashlib.sha1(body).hexdigest()[:20]}"'}
         for k, v in headers.items():
+            if status == 304 and k.lower() in ("content-type", "content-length"):
+                continue
             self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(size or len(body)))
         self.end_headers()
-        if not head:
-            self.wfile.write(body)
+        if head or status == 304:
+            return
+        try:
+            if size:  # a huge page, streamed (the client is expected to give up)
+                chunk = body or b"x" * 65536
+                sent = 0
+                while sent < size:
+                    part = chunk[: size - sent]
+                    self.wfile.write(part)
+                    sent += len(part)
+            else:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def _not_modified(self, headers: dict[str, str]) -> bool:
+        """Conditional GET: If-None-Match against the ETag, else If-Modified-Since."""
+        inm = self.headers.get("If-None-Match")
+        if inm is not None:
+            tags = {t.strip() for t in inm.split(",")}
+            return "*" in tags or headers.get("ETag", "") in tags
+        ims, lm = self.headers.get("If-Modified-Since"), headers.get("Last-Modified")
+        if ims and lm:
+            try:
+                return parsedate_to_datetime(lm) <= parsedate_to_datetime(ims)
+            except (TypeError, ValueError):
+                return False
+        return False
 
     def _serve(self, head: bool = False) -> None:
         url = self._target()

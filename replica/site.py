@@ -18,6 +18,10 @@ HTML = "text/html; charset=utf-8"
 # The moment the replica's statistics boxes were last "updated" (no clock in the replica).
 WIDGET_UPDATED = dt.datetime(2025, 6, 27, 4, 9, 32)
 PDF_BODY = b"%PDF-1.4\n% replica attachment\n%%EOF\n"
+# Response headers that fault pages use to ask the server for misbehaviour (never sent).
+FAULT_DELAY = "X-Replica-Delay"  # seconds to wait before answering
+FAULT_ACTION = "X-Replica-Action"  # "reset": drop the connection with a TCP RST
+FAULT_SIZE = "X-Replica-Size"  # stream this many bytes of body (a huge page)
 
 
 @dataclass(frozen=True, slots=True)

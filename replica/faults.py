@@ -1,0 +1,167 @@
+"""Fault sites: the misbehaviour real portals show, confined to two sites listed in
+`replica/sites_faults.csv` (served only by `build_replica(faults=True)`), so the default
+replica stays fast and clean.
+
+`fault-trang` (a Tân Dân "Trang" site) lists its newest reform articles through faulty URLs,
+one fault each (`FAULTS`, in listing order):
+
+| fault | what the server does | what a good crawl ends with |
+|---|---|---|
+| `503` | 503 + `Retry-After: 1` on the first request, then the page | stored (after a retry) |
+| `500` | 500 on the first request, then the page | stored (after a retry) |
+| `gone` | 500 on every request | not stored; an error counted |
+| `slow` | answers after 1.5 s | stored |
+| `timeout` | first request answers after 6 s (over a short DOWNLOAD_TIMEOUT), then fast | stored |
+| `reset` | first request: TCP reset, then the page | stored |
+| `chain` | listed as `…&ver=old`: 301 -> 302 -> the article | stored once, at its real URL |
+| `loop` | listed as `…&hop=1`: redirects to `hop=2`, `hop=3` … for ever | not stored; an error counted |
+| `malformed` | unclosed and stray tags, a NUL byte, a bare `<` | stored; text extracted |
+| `cp1258` | declares UTF-8 (header and meta) but sends windows-1258 bytes | stored; text decodes right |
+| `nocharset` | UTF-8 bytes, no charset in header or meta | stored; text decodes right |
+| `tracking` | listed twice, once with `utm_source`/`fbclid` parameters | stored once |
+| `huge` | a 50 MB body (Content-Length says so) | skipped (DOWNLOAD_MAXSIZE), error counted |
+
+Articles past the faulty ones are served normally; attachments are PDFs. The reform listing's
+pager never ends: after the last real page, "Tiếp" leads to empty pages with yet another
+"Tiếp" (a link trap). `fault-generic` (an unknown CMS) carries the month-calendar trap of
+`replica.generic` on its listings.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import Counter
+from urllib.parse import parse_qs, urlencode
+
+from replica.content import Article
+from replica.render import esc
+from replica.site import FAULT_ACTION, FAULT_DELAY, FAULT_SIZE, Response, html_response
+from replica.trang import TrangSite
+
+FAULTS = ("503", "500", "gone", "slow", "timeout", "reset", "chain", "loop", "malformed",
+          "cp1258", "nocharset", "tracking", "huge")
+#: Faults after which the article cannot be had (the crawl must count an error instead).
+LOST = frozenset({"gone", "loop", "huge"})
+HUGE_SIZE = 50 * 1024 * 1024
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def to_cp1258(text: str) -> bytes:
+    """Vietnamese text as windows-1258 bytes (tone marks as combining characters, as
+    cp1258 requires: it has ê/ơ/ư/ă but no precomposed toned letters)."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+        tones = "".join(c for c in parts if c in TONE_MARKS)
+        out += (base + tones).encode("cp1258", errors="replace")
+    return bytes(out)
+
+
+class FaultTrangSite(TrangSite):
+    """A "Trang" site whose newest reform articles each carry one fault (module docstring)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        reform = self.in_category("reform")
+        self.fault_of = {a.id: f for a, f in zip(reform, FAULTS)}
+        self.hits: Counter[tuple[int, str]] = Counter()
+        self._lock = threading.Lock()
+
+    def fault_article(self, fault: str) -> Article:
+        return next(self.by_id[i] for i, f in self.fault_of.items() if f == fault)
+
+    def expected_articles(self) -> list[Article]:
+        """The reform articles a crawl can get (all but the LOST faults)."""
+        return [a for a in self.in_category("reform") if self.fault_of.get(a.id) not in LOST]
+
+    def _hit(self, aid: int, kind: str) -> int:
+        with self._lock:
+            self.hits[(aid, kind)] += 1
+            return self.hits[(aid, kind)]
+
+    def item(self, a: Article) -> str:
+        fault = self.fault_of.get(a.id)
+        html = super().item(a)
+        if fault == "chain":
+            html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&ver=old"))
+        elif fault == "loop":
+            html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&hop=1"))
+        elif fault == "tracking":
+            tracked = self.article_path(a) + "&utm_source=facebook&utm_medium=social&fbclid=IwAR0x"
+            html += html.replace(esc(self.article_path(a)), esc(tracked), 2)
+        return html
+
+    def route(self, path: str, query: str) -> Response:
+        low = path.lower()
+        q = parse_qs(query)
+        if low == "/trang/cai-cach-hanh-chinh.aspx":
+            raw = q.get("PageIndex", ["1"])[0]
+            page = int(raw) if raw.isdigit() else 0
+            if page > self.pages_of("reform"):  # the trap: empty pages, each with a "Tiếp"
+                return html_response(self.trap_page(page))
+        if low != "/trang/chitiettintuc.aspx":
+            return super().route(path, query)
+        raw = q.get("nid", ["0"])[0]
+        a = self.by_id.get(int(raw)) if raw.isdigit() else None
+        fault = self.fault_of.get(a.id) if a else None
+        if a is None or fault is None:
+            return super().route(path, query)
+        real = self.url(self.article_path(a))
+        if fault == "chain":
+            if q.get("ver") == ["old"]:
+                return 301, {"Location": self.url(f"/Trang/ChiTietTinTuc.aspx?nid={a.id}&ver=mid")}, b""
+            if q.get("ver") == ["mid"]:
+                return 302, {"Location": real}, b""
+        if fault == "loop":
+            hop = int(q.get("hop", ["1"])[0] or 1)
+            nxt = f"/Trang/ChiTietTinTuc.aspx?{urlencode({'nid': a.id, 'hop': hop + 1})}"
+            return 302, {"Location": self.url(nxt)}, b""
+        n = self._hit(a.id, fault)
+        if fault == "503" and n == 1:
+            return 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": "1"}, \
+                b"<html><body><h1>Service Unavailable</h1></body></html>"
+        if fault == "500" and n == 1 or fault == "gone":
+            return 500, {"Content-Type": "text/html; charset=utf-8"}, b"<h1>Runtime Error</h1>"
+        if fault == "reset" and n == 1:
+            return 200, {FAULT_ACTION: "reset"}, b""
+        if fault == "huge":
+            return 200, {"Content-Type": "text/html; charset=utf-8", FAULT_SIZE: str(HUGE_SIZE)}, b""
+        status, headers, body = super().route(path, query)
+        if fault == "slow":
+            headers = {**headers, FAULT_DELAY: "1.5"}
+        elif fault == "timeout" and n == 1:
+            headers = {**headers, FAULT_DELAY: "6"}
+        elif fault == "malformed":
+            text = body.decode("utf-8")
+            text = text.replace("</div>", "", 3).replace("<p ", "<p><span ", 2)
+            text = text.replace("</body>", "</span></b></td></div></p> 3 < 5 \x00</body>")
+            body = text.replace('<div class="tandan-footer">', '<div class="tandan-footer"<').encode("utf-8")
+        elif fault == "cp1258":
+            body = to_cp1258(body.decode("utf-8"))
+        elif fault == "nocharset":
+            text = body.decode("utf-8").replace(
+                '<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />', "")
+            headers, body = {**headers, "Content-Type": "text/html"}, text.encode("utf-8")
+        return status, headers, body
+
+    def trap_page(self, page: int) -> str:
+        nxt = f"/Trang/cai-cach-hanh-chinh.aspx?PageIndex={page + 1}"
+        content = (f'<div class="tandan-lich">Lịch công tác tuần {page}</div>'
+                   f'<div class="tandan-pager"><span class="CurrentPage">{page}</span> '
+                   f'<a href="{nxt}">{page + 1}</a> <a class="tandan-next" href="{nxt}">Tiếp</a></div>')
+        return self.page("Cải cách hành chính", content, f"./cai-cach-hanh-chinh.aspx?PageIndex={page}")
+
+    def listing(self, key: str, page: int) -> str:
+        html = super().listing(key, page)
+        if key == "reform" and page == self.pages_of(key):  # the last page still says "Tiếp"
+            nxt = esc(self.listing_path(key, page + 1))
+            html = html.replace(f'<span class="CurrentPage">{page}</span>',
+                                f'<span class="CurrentPage">{page}</span> <a href="{nxt}">{page + 1}</a>')
+        return html
