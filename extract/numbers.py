@@ -121,10 +121,16 @@ def masked_spans(work: str) -> list[tuple[int, int]]:
     """Spans of the working text whose digits are not figures (dates, documents, phones...)."""
     spans = [(m.start(), m.end()) for m in _MASK_RE.finditer(work)]
     labels = negative_cues("counter")
+    seen: dict[str, bool] = {}
     for m in _COLON_NUM.finditer(work):
         line_start = max(work.rfind("\n", 0, m.start()) + 1, m.start() - 40)
-        label = _LABEL_YEAR.sub("", work[line_start:m.start()].strip(" \t•-*+"))
-        if label and any(s == 0 and e == len(label) for s, e, _ in labels.finditer(label)):
+        raw = work[line_start:m.start()]
+        hit = seen.get(raw)
+        if hit is None:
+            label = _LABEL_YEAR.sub("", raw.strip(" \t•-*+"))
+            hit = bool(label) and any(s == 0 and e == len(label) for s, e, _ in labels.finditer(label))
+            seen[raw] = hit
+        if hit:
             spans.append((m.start("val"), m.end("val")))
     return spans
 

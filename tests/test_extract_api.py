@@ -1,0 +1,95 @@
+"""The public surface of `extract`, widgets, text hygiene, consistency flags and speed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import extract
+from extract import extract_figures
+from extract.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WIDGET = (
+    "Kết quả giải quyết TTHC\nĐến tháng 09 đã giải quyết:\n98.5%\nSố hồ sơ xử lý: 1,200\n"
+    "Trước & đúng hạn: 1,182\nTrễ hạn: 18\nTỉ lệ trễ hạn: 1.5%\nChi tiết\n( Cập nhật lúc:21/09/2024 08:10:00)"
+)
+
+
+def test_all_is_the_public_interface() -> None:
+    assert extract.__all__ == ["EXTRACTOR_VERSION", "Figure", "Page", "Widget", "extract_figures", "extract_page"]
+    assert isinstance(extract.EXTRACTOR_VERSION, str)
+
+
+def test_import_is_fast_and_lazy() -> None:
+    code = "import time; t=time.perf_counter(); import extract; print(time.perf_counter()-t)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert float(out.stdout) < 1.5
+
+
+def test_widget_alone_gives_widget_figures() -> None:
+    figs = {(f.metric, f.value): f for f in extract_figures(WIDGET)}
+    assert set(figs) == {
+        ("early_or_on_time_rate", 98.5), ("resolved", 1200), ("early_or_on_time", 1182), ("late", 18), ("late_rate", 1.5),
+    }
+    assert {f.period for f in figs.values()} == {"2024-01..2024-09"}
+    assert {f.source for f in figs.values()} == {"widget"}
+
+
+def test_widget_inside_page_text_keeps_article_figures_apart() -> None:
+    text = "Trong quý I năm 2024, xã đã tiếp nhận 300 hồ sơ.\n\n" + WIDGET + "\nĐang truy cập: 2\nTất cả: 5,971"
+    figs = extract_figures(text, url="http://tanhong.binhgiang.haiduong.gov.vn/x")
+    article = [f for f in figs if f.source == "article"]
+    widget = [f for f in figs if f.source == "widget"]
+    assert [(f.metric, f.value, f.period) for f in article] == [("received", 300, "2024-Q1")]
+    assert len(widget) == 5 and all(f.subject == "xã Tân Hồng" for f in widget)
+
+
+def test_evidence_spans_point_into_the_original_text() -> None:
+    text = "Xa\u0303 Hoà Bình\u00a0đã\u200b tiếp nhận 1.204 hồ sơ, trả “trước hạn” 1.100 hồ sơ."
+    figs = extract_figures(text)
+    assert {(f.metric, f.value) for f in figs} == {("received", 1204), ("early", 1100)}
+    for f in figs:
+        assert text[f.start:f.end] == f.evidence
+
+
+def test_normalize_maps_offsets_back() -> None:
+    text = "Hoà\u200b bình Ðông o\u0300"
+    norm = normalize(text)
+    assert norm.text == "Hòa bình Đông ò"
+    s, e = norm.span(9, 13)
+    assert text[s:e] == "Ðông"
+
+
+def test_consistency_flags_sums_and_rates() -> None:
+    text = ("Năm 2023, xã đã giải quyết 100 hồ sơ, trong đó trước và đúng hạn 90 hồ sơ, "
+            "trễ hạn 5 hồ sơ (tỷ lệ 7%).")
+    figs = {f.metric: f for f in extract_figures(text)}
+    assert "sum:early_or_on_time+late!=resolved" in figs["resolved"].flags
+    assert "rate:late_rate!=late/resolved" in figs["late_rate"].flags
+    ok = {f.metric: f for f in extract_figures("Xã đã giải quyết 100 hồ sơ, trước và đúng hạn 95 hồ sơ, trễ hạn 5 hồ sơ.")}
+    assert all(not f.flags for f in ok.values())
+
+
+def test_published_fixes_relative_periods_never_the_clock() -> None:
+    text = "Từ đầu năm đến nay, xã đã giải quyết 50 hồ sơ."
+    assert extract_figures(text, published=dt.date(2019, 5, 2))[0].period == "2019-01-01..2019-05-02"
+    assert extract_figures(text)[0].period is None
+
+
+def test_one_megabyte_under_two_seconds() -> None:
+    unit = ("Thời gian qua, công tác cải cách hành chính của xã Hòa Bình luôn được cấp ủy, chính quyền quan tâm "
+            "chỉ đạo, thực hiện nghiêm cơ chế một cửa, một cửa liên thông, niêm yết công khai các thủ tục. "
+            "Trong quý I năm 2023, bộ phận một cửa đã tiếp nhận 1.204 hồ sơ, giải quyết 1.180 hồ sơ, đạt 98%. "
+            "Thực hiện Kế hoạch số 06/KH-UBND ngày 18/01/2023, xã tổ chức 12 cuộc họp, tuyên truyền trên "
+            "đài truyền thanh 04 lượt/tháng để người dân biết và thực hiện.\nĐiện thoại: 0912 345 678.\n")
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    extract_figures(unit)
+    t = time.perf_counter()
+    figs = extract_figures(text)
+    assert time.perf_counter() - t < 2.0
+    assert figs

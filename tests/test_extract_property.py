@@ -1,0 +1,49 @@
+"""Robustness: any string (or decoded random bytes) gives a list, evidence is exact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract import extract_figures
+
+VIETNAMESE = st.sampled_from([
+    "tiếp nhận", "đã giải quyết", "hồ sơ", "trễ hạn", "trước và đúng hạn", "đạt", "%", "quý I năm 2023",
+    "tháng 9/2021", "xã Thái Học", "trực tuyến", "(", ")", ":", ";", ",", ".", "\n", " ", "61.953", "83,94",
+    "9 9 ,2", "5,65 ngàn", "hoà", "qúy", "\u00a0", "\u200b", "o\u0300", "Ð", "“", "không có hồ sơ quá hạn",
+    "trong đó", "xếp thứ", "chỉ số cải cách hành chính", "Đến tháng 06 đã giải quyết:", "Cập nhật lúc:27/06/2022",
+])
+TEXTS = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.one_of(VIETNAMESE, st.integers(0, 100000).map(str), st.text(max_size=5)), max_size=60).map("".join),
+)
+
+
+def _check(text: str, published: dt.date | None) -> None:
+    figures = extract_figures(text, published=published, url="http://thaihoc.binhgiang.haiduong.gov.vn/a")
+    assert isinstance(figures, list)
+    for f in figures:
+        assert text[f.start:f.end] == f.evidence
+        assert f.evidence
+        if f.metric.endswith("_rate"):
+            assert 0 <= f.value <= 100
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, st.one_of(st.none(), st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))))
+def test_any_string_gives_a_list(text: str, published: dt.date | None) -> None:
+    _check(text, published)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_decoded_with_replace(raw: bytes) -> None:
+    _check(raw.decode("utf-8", errors="replace"), None)
+
+
+def test_non_string_input_gives_empty_list() -> None:
+    assert extract_figures(None) == []  # type: ignore[arg-type]
+    assert extract_figures("") == []
+    assert extract_figures("   \n") == []
