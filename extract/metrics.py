@@ -171,9 +171,15 @@ class Reader:
         m = None
         for m in _LOCAL_CUT.finditer(self.work, a, pos):
             pass
-        if m is None:
+        cut = m.end() if m is not None else a
+        # an earlier "label:" cuts too; the colon right before the number is its own label's
+        colon = self.work.rfind(":", cut, pos)
+        if colon != -1 and not self.work[colon + 1:pos].strip():
+            colon = self.work.rfind(":", cut, colon)
+        if colon != -1:
+            cut = colon + 1
+        if cut == a:
             return a
-        cut = m.end()
         for s, e, _ in self.metric.within(max(a, cut - 60), min(pos, cut + 60)):
             if s < cut < e:
                 return s

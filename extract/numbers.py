@@ -31,7 +31,7 @@ _AFTER = re.compile(r"\s?(?P<scale>ngàn|nghìn|vạn|triệu)?(?![^\W_])\s?(?P<
 _MAYBE_AFTER = re.compile(r"[%/nNtTvV]")
 _DATE_WORDS = ("ngày", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "từ", "đến", "tới", "hạn")
 _DOC_WORDS = ("quyết định", "nghị định", "nghị quyết", "chỉ thị", "kế hoạch", "công văn", "thông tư", "báo cáo",
-              "thông báo", "luật", "công điện", "tờ trình", "văn bản", "điều", "khoản", "mục", "phụ lục", "số")
+              "thông báo", "luật", "công điện", "tờ trình", "văn bản", "điều", "khoản", "phụ lục", "mẫu số", "biểu số")
 _STAGE_WORDS = ("giai đoạn", "mức độ", "cấp độ", "tốp", "top", "nhóm", "tuần", "quý", "lần thứ", "khóa", "lớp",
                 "phường", "khu phố", "tổ", "thôn", "ấp")
 

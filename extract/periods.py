@@ -24,7 +24,8 @@ _RANGE = re.compile(
 _SINCE_START = re.compile(rf"(?i:từ\s+đầu\s+năm)(?:\s+(?P<y>{_Y}))?\s+(?i:đến\s+nay|tới\s+nay|đến\s+thời\s+điểm\s+này)")
 _SINCE_DAY = re.compile(r"(?i:từ\s+(?:ngày\s+)?)(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>" + _Y
                         + r"))?\s+(?i:đến\s+nay|tới\s+nay)")
-_FIRST_MONTHS = re.compile(rf"(?P<n>\d{{1,2}}|sáu|chín|ba)\s+(?i:tháng\s+đầu\s+năm)(?:\s+(?P<y>{_Y}|nay))?")
+_FIRST_MONTHS = re.compile(rf"(?P<n>\d{{1,2}}|sáu|chín|ba)\s+(?i:tháng\s+(?:đầu\s+)?năm)(?:\s+(?P<y>{_Y}|nay))?")
+_LAST_HALF = re.compile(rf"(?i:6|sáu)\s+(?i:tháng\s+cuối\s+năm)(?:\s+(?P<y>{_Y}|nay))?")
 _UNTIL = re.compile(rf"(?i:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?)(?:(?i:ngày)\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m1>\d{{1,2}})"
                     rf"|(?i:tháng)\s+(?P<m2>\d{{1,2}}))(?:{_SEP}(?P<y>{_Y}))?")
 _QUARTER = re.compile(rf"(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_SEP}(?P<y>{_Y}))?")
@@ -43,7 +44,7 @@ class Mention:
     start: int
     end: int
     value: str | None
-    kind: str  # range, since, first_months, until, quarter, month, years, year
+    kind: str  # range, since, first_months, last_half, until, quarter, month, years, year
 
 
 def _ymd(y: int, m: int, d: int) -> str | None:
@@ -97,6 +98,10 @@ def find(work: str, published: dt.date | None = None) -> list[Mention]:
             y = published.year if published else None
         val = f"{y}-01..{y}-{n:02d}" if y and 1 <= n <= 12 else None
         found.append(Mention(m.start(), m.end(), val, "first_months"))
+    for m in _LAST_HALF.finditer(work):
+        yraw = m.group("y")
+        y = int(yraw) if yraw and yraw.isdigit() else (published.year if published else None)
+        found.append(Mention(m.start(), m.end(), f"{y}-07..{y}-12" if y else None, "last_half"))
     for m in _UNTIL.finditer(work):
         y = _year(m.group("y"), published)
         val = None
