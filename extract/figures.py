@@ -166,7 +166,7 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     mstarts = [m.start for m in mentions]
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
-        period = block.period if block else _period(d, seg, mentions, starts, mstarts)
+        period = block.period if block and block.period else _period(d, seg, mentions, starts, mstarts)
         if block:
             subj = (default_subject, default_level)
         else:

@@ -30,6 +30,35 @@ class Block:
     head_end: int = 0
 
 
+def _label_blocks(work: str, published: dt.date | None, taken: list[Block]) -> list[Block]:
+    """Runs of three or more "label: number" lines, at least two labelled with a metric cue
+    ("Tổng số hồ sơ: 1.234 / Đúng hạn: 1.200 / Quá hạn: 34"): a system-generated box."""
+    from extract.lexicon import metric_cues
+
+    cues = metric_cues()
+    out: list[Block] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if len(run) >= 3 and sum(1 for m in run if cues.all(m.group(0).split(":")[0])) >= 2:
+            start, end = run[0].start(), run[-1].end()
+            if not any(b.start <= start < b.end for b in taken):
+                upd = _UPDATED.search(work, end, min(len(work), end + 200))
+                period = None
+                if upd:
+                    y, mo = int(upd.group("y")), int(upd.group("mo"))
+                    period = f"{y}-01..{y}-{mo:02d}" if 1 <= mo <= 12 else None
+                out.append(Block(start, upd.end() if upd else end, period))
+        run.clear()
+
+    for m in _LINE.finditer(work):
+        if run and work[run[-1].end():m.start()].strip():
+            close()
+        run.append(m)
+    close()
+    return out
+
+
 def find_blocks(work: str, published: dt.date | None = None) -> list[Block]:
     """Statistics boxes of the working text."""
     out: list[Block] = []
@@ -53,4 +82,4 @@ def find_blocks(work: str, published: dt.date | None = None) -> list[Block]:
         period = f"{year}-01..{year}-{month:02d}" if year and 1 <= month <= 12 else None
         value = float(m.group("v").replace(",", "."))
         out.append(Block(start, end, period, value, m.start("v"), m.end()))
-    return out
+    return out + _label_blocks(work, published, out)

@@ -93,3 +93,12 @@ def test_one_megabyte_under_two_seconds() -> None:
     figs = extract_figures(text)
     assert time.perf_counter() - t < 2.0
     assert figs
+
+
+def test_label_value_box_without_headline_is_a_widget() -> None:
+    text = ("Thống kê hồ sơ\nTổng số hồ sơ tiếp nhận: 1.234\nĐã giải quyết: 1.200\nĐúng hạn: 1.190\n"
+            "Quá hạn: 10\nTỷ lệ đúng hạn: 99,2%\n")
+    figs = extract_figures(text)
+    assert {(f.metric, f.value) for f in figs} == {
+        ("received", 1234), ("resolved", 1200), ("on_time", 1190), ("late", 10), ("on_time_rate", 99.2)}
+    assert {f.source for f in figs} == {"widget"}
