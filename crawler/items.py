@@ -20,3 +20,13 @@ class PageItem:
     content_type: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+
+
+@dataclass(slots=True)
+class AttachmentItem:
+    """A file (PDF/DOC …) linked from a fetched page: recorded as a link, not downloaded."""
+
+    url: str
+    site_id: str
+    page_url: str
+    label: str | None = None

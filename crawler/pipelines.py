@@ -1,4 +1,5 @@
-"""`StorePipeline`: a thin adapter from `PageItem` to `store.save_page`."""
+"""`StorePipeline`: a thin adapter from `PageItem` to `store.save_page` (and from
+`AttachmentItem` to `store.save_attachment`)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,17 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 import store
+from crawler.items import AttachmentItem, PageItem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-
-    from crawler.items import PageItem
 
 log = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    """Save each page; count new / updated / unchanged pages in the crawl stats.
+    """Save each page; count new / updated / unchanged pages in the crawl stats, in total
+    (`cchc/page/<result>`) and per site (`cchc/site/<id>/<result>`).
 
     On open it records the spider's sites and a crawl run; on close, the run's stats.
     """
@@ -44,11 +45,17 @@ class StorePipeline:
             return
         if self.run_id is not None:
             stats = {k: v for k, v in self.stats.get_stats().items()
-                     if k.startswith(("cchc/", "downloader/response_status_count", "item_"))}
+                     if k.startswith(("cchc/", "downloader/response_status_count", "item_",
+                                      "downloader/request_count", "retry/"))}
             store.finish_crawl_run(self.db, self.run_id, "finished", stats)
         self.db.close()
 
-    def process_item(self, item: PageItem) -> PageItem:
+    def process_item(self, item: PageItem | AttachmentItem) -> PageItem | AttachmentItem:
+        if isinstance(item, AttachmentItem):
+            if store.save_attachment(self.db, url=item.url, site_id=item.site_id,
+                                     page_url=item.page_url, label=item.label):
+                self.stats.inc_value("cchc/attachment/new")
+            return item
         if not item.body:
             self.stats.inc_value("cchc/page/empty_body")
             log.debug("empty body: %s", item.url)
@@ -59,4 +66,5 @@ class StorePipeline:
             crawl_run_id=self.run_id,
         )
         self.stats.inc_value(f"cchc/page/{result}")
+        self.stats.inc_value(f"cchc/site/{item.site_id}/{result}")
         return item

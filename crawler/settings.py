@@ -24,8 +24,11 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # larger pages are dropped with a logged reason
 DOWNLOAD_TIMEOUT = 60
-RETRY_TIMES = 2
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10  # a redirect loop ends as a counted error
+RETRY_TIMES = 2  # 5xx, 408, 429, timeouts and resets are retried this many times
 
 # Cache (off: the store keeps every page body)
 HTTPCACHE_ENABLED = False
@@ -38,7 +41,9 @@ SPIDER_MODULES = ["crawler.spiders"]
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 # Our own
+CCHC_BACKFILL_DAYS = 0  # incremental crawls re-check (conditional GET) articles this recent
 CCHC_DB_PATH = os.environ.get("CCHC_DB", "data/cchc.db")  # SQLite file of the store
+CCHC_KEYWORDS = ""  # ";"-separated reform keywords for news listings; empty = built-in list
 CCHC_MAX_PAGES = 50  # listing pages followed per category
 CCHC_PROXY = ""  # e.g. the replica: "http://127.0.0.1:8899"; empty = direct
 CCHC_SINCE = ""  # ISO date; stop paging a listing once all its items are older

@@ -8,9 +8,12 @@ from __future__ import annotations
 from store.articles import pages_to_extract, save_article, save_widget_snapshot
 from store.db import (
     finish_crawl_run,
+    known_pages,
     known_urls,
+    last_run_finished,
     open_db,
     page_body,
+    save_attachment,
     save_page,
     start_crawl_run,
     table_counts,
@@ -29,8 +32,8 @@ from store.units import map_unit, refresh_units
 from store.urls import canonical_url
 
 __all__ = [
-    "canonical_url", "finish_crawl_run", "known_urls", "open_db", "page_body",
-    "pages_to_extract", "save_article", "save_page", "save_widget_snapshot",
+    "canonical_url", "finish_crawl_run", "known_pages", "known_urls", "last_run_finished",
+    "open_db", "page_body", "pages_to_extract", "save_article", "save_attachment", "save_page", "save_widget_snapshot",
     "start_crawl_run", "table_counts", "upsert_sites",
     # reviews, search and 2025 units
     "DECISIONS", "ReviewError", "audit_trail", "fold", "get_review", "map_unit",

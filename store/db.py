@@ -120,6 +120,39 @@ def known_urls(db: Database, site_id: str, kind: str = "article") -> set[str]:
     }
 
 
+def known_pages(db: Database, site_id: str, kind: str = "article") -> dict[str, tuple[str | None, str | None]]:
+    """Canonical URL -> (ETag, Last-Modified) of the pages of `kind` stored for a site
+    (the validators a conditional GET sends)."""
+    return {
+        r["url"]: (r["etag"], r["last_modified"])
+        for r in db["pages"].rows_where("site_id = ? AND kind = ?", [site_id, kind],
+                                        select="url, etag, last_modified")
+    }
+
+
+def last_run_finished(db: Database, site_id: str) -> bool | None:
+    """Whether the latest crawl run that covered the site finished (None: never crawled).
+
+    A run killed mid-way stays "running"; the next crawl then walks every listing page."""
+    rows = db.query(
+        "SELECT status FROM crawl_runs WHERE ',' || sites || ',' LIKE ? ORDER BY id DESC LIMIT 1",
+        [f"%,{site_id},%"],
+    )
+    row = next(iter(rows), None)
+    return None if row is None else row["status"] == "finished"
+
+
+def save_attachment(db: Database, *, url: str, site_id: str, page_url: str,
+                    label: str | None = None) -> bool:
+    """Record a file linked from a page (by canonical URL); True when it is new."""
+    key = canonical_url(url)
+    if db["attachments"].count_where("url = ?", [key]):
+        return False
+    db["attachments"].insert({"url": key, "site_id": site_id, "page_url": canonical_url(page_url),
+                              "label": label, "first_seen_at": utc_now()})
+    return True
+
+
 def table_counts(db: Database) -> dict[str, int]:
     """Row count of every table (for idempotence checks and `cchc status`)."""
     return {name: db[name].count for name in db.table_names() if not name.startswith("_")}

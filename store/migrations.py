@@ -171,3 +171,15 @@ def recreate_views_v2(db: Database) -> None:
 
     for name, sql in VIEWS_V2.items():
         db.create_view(name, sql, replace=True)
+
+
+@migrations()
+def create_attachments(db: Database) -> None:
+    """Files (PDF/DOC …) linked from stored pages: recorded as links, never downloaded."""
+    db["attachments"].create(
+        {"url": str, "site_id": str, "page_url": str, "label": str, "first_seen_at": str},
+        pk="url",
+        not_null={"site_id", "page_url", "first_seen_at"},
+        foreign_keys=[("site_id", "sites", "id")],
+    )
+    db["attachments"].create_index(["site_id"])

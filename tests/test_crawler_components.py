@@ -75,7 +75,9 @@ def test_nukeviet_home_discovers_reform_category() -> None:
     sp = spider(NukeVietSpider, sites="tn-godau")
     site = sp.sites[0]
     out = list(sp.parse_home(response(site.url("/")), site=site))
-    assert [r.url for r in out] == [site.url("/news/cai-cach-hanh-chinh/")]
+    # the reform category whole; "Tin tức - Sự kiện" for keyword-matching items only
+    assert [(r.url, r.cb_kwargs["filtered"]) for r in out] == [
+        (site.url("/news/cai-cach-hanh-chinh/"), False), (site.url("/news/tin-tuc-su-kien/"), True)]
 
 
 def test_unknown_site_id_is_an_error() -> None:

@@ -22,7 +22,8 @@ def write(tmp_path: Path, *rows: str) -> Path:
 def test_replica_sites_file_loads() -> None:
     sites = load_sites(ROOT / "replica" / "sites.csv")
     assert len(sites) >= 6
-    assert {s.platform for s in sites} == {"trang", "nukeviet", "liferay", "wordpress"}
+    assert {s.platform for s in sites} == {"trang", "nukeviet", "liferay", "wordpress",
+                                           "portal_pages", "sharepoint_lists", "generic"}
     tanhong = next(s for s in sites if s.id == "hd-binhgiang-tanhong")
     assert tanhong.start_paths == ("/Trang/cai-cach-hanh-chinh.aspx", "/Trang/tin-tuc-su-kien.aspx")
     assert tanhong.host == "tanhong.binhgiang.haiduong.gov.vn"
@@ -45,7 +46,7 @@ def test_good_row(tmp_path: Path) -> None:
     ("row", "message"),
     [
         (GOOD.replace(",trang,", ",joomla2,"),
-         "sites.csv line 3, field 'platform': unknown platform 'joomla2' (expected one of: liferay, nukeviet, trang, wordpress)"),
+         "sites.csv line 3, field 'platform': unknown platform 'joomla2' (expected one of: generic, liferay, nukeviet, portal_pages, sharepoint_lists, trang, wordpress)"),
         (GOOD.replace(",commune,", ",village,"),
          "sites.csv line 3, field 'level': unknown level 'village'"),
         (GOOD.replace("http://thaihoc", "ftp://thaihoc"),

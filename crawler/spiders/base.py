@@ -8,10 +8,26 @@ Flow: each site's listing paths (`start_paths`, else category links found on the
 whose text names a reform category, else `DEFAULT_START_PATHS`) -> listing pages, followed
 through the pager up to `CCHC_MAX_PAGES` and stopping at `CCHC_SINCE` -> article pages.
 Every fetched listing and article page is yielded as a raw `PageItem`; nothing is
-extracted here. `-a incremental=1` skips articles whose canonical URL is already stored.
-`-a sitemap=1` also reads the platform's sitemap (`SITEMAP_PATHS`; index -> url sets) and
-fetches the article URLs it lists (lastmod at or after `CCHC_SINCE`), storing the sitemaps
-as kind "sitemap". Robots rules apply to every request (ROBOTSTXT_OBEY).
+extracted here; linked files (PDF/DOC …) are yielded as `AttachmentItem` links.
+
+Scope: reform categories (`CATEGORY_KEYWORDS`) are crawled whole; news categories
+(`FILTERED_CATEGORY_KEYWORDS`, e.g. "Tin tức - Sự kiện") only for items whose title or teaser
+holds a reform keyword (`CCHC_KEYWORDS`). `-a sitemap=1` also reads the platform's sitemap
+(`SITEMAP_PATHS`; index -> url sets) and fetches the article URLs it lists (lastmod at or after
+`CCHC_SINCE`), storing the sitemaps as kind "sitemap".
+
+Incremental (`-a incremental=1`): articles already stored are not fetched again, except those
+listed within the last `CCHC_BACKFILL_DAYS` days, which are re-fetched with a conditional GET
+(If-None-Match / If-Modified-Since from the stored page; a 304 counts as unchanged). Paging a
+listing stops at the first page whose items are all stored, unless the site's last crawl run
+did not finish (a killed crawl): then every listing page is walked again, so a restart loses
+no article and stores none twice (pages are keyed by canonical URL).
+
+Guards: article URLs lose tracking parameters before they are requested; paging stops after
+`CCHC_MAX_PAGES`, at `CCHC_SINCE`, and at a page that lists no article not already seen in
+this crawl (calendar-like link traps). Failed requests (5xx after retries, timeouts, resets,
+redirect loops, pages over DOWNLOAD_MAXSIZE) are counted as `cchc/error/<reason>` and
+`cchc/site/<id>/errors` and logged, never raised. Robots rules apply to every request.
 """
 
 from __future__ import annotations
@@ -23,15 +39,24 @@ import unicodedata
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 
+from urllib.parse import urlsplit
+
 import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
-from crawler.items import PageItem
+from crawler.items import AttachmentItem, PageItem
 from crawler.sites import Site, load_sites
+from store.urls import canonical_url
 
 log = logging.getLogger(__name__)
 LIST_DATE_RE = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})\b")
+ATTACHMENT_RE = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar)(?:$|[?#])", re.I)
+DEFAULT_KEYWORDS = (
+    "cải cách hành chính", "thủ tục hành chính", "tthc", "cchc", "một cửa", "dịch vụ công",
+    "hồ sơ", "chuyển đổi số", "cai-cach-hanh-chinh", "thu-tuc-hanh-chinh", "mot-cua",
+    "dich-vu-cong",
+)
 
 
 def fold(text: str) -> str:
@@ -46,8 +71,12 @@ class PortalSpider(scrapy.Spider):
     DEFAULT_START_PATHS: ClassVar[tuple[str, ...]] = ()
     #: Page where category links are discovered.
     HOME_PATH: ClassVar[str] = "/"
-    #: Link texts (folded) that name a category worth crawling.
-    CATEGORY_KEYWORDS: ClassVar[tuple[str, ...]] = ("cải cách hành chính",)
+    #: Link texts (folded) that name a reform category (crawled whole).
+    CATEGORY_KEYWORDS: ClassVar[tuple[str, ...]] = ("cải cách hành chính", "thủ tục hành chính")
+    #: Link texts (folded) of news categories crawled for keyword-matching items only.
+    FILTERED_CATEGORY_KEYWORDS: ClassVar[tuple[str, ...]] = (
+        "tin tức - sự kiện", "tin tức sự kiện",
+    )
     #: URL of a category listing (page 1) — for discovery.
     LISTING_URL_RE: ClassVar[re.Pattern[str]] = re.compile(r"$^")
     #: URL of an article page.
@@ -74,7 +103,10 @@ class PortalSpider(scrapy.Spider):
         self.incremental = str(incremental or "").lower() in ("1", "true", "yes")
         self.use_sitemap = str(sitemap or "").lower() in ("1", "true", "yes")
         self.sites: list[Site] = []
-        self.known: dict[str, set[str]] = {}
+        self.known: dict[str, dict[str, tuple[str | None, str | None]]] = {}
+        self.finished: dict[str, bool | None] = {}
+        self.seen_articles: set[str] = set()  # article URLs requested (or skipped) in this crawl
+        self.listed: set[str] = set()  # article URLs seen on listing pages in this crawl
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -83,10 +115,14 @@ class PortalSpider(scrapy.Spider):
         spider.max_pages = settings.getint("CCHC_MAX_PAGES", 50)
         since = settings.get("CCHC_SINCE") or ""
         spider.since = dt.date.fromisoformat(since) if since else None
+        backfill = settings.getint("CCHC_BACKFILL_DAYS", 0)
+        spider.backfill_from = (dt.date.today() - dt.timedelta(days=backfill)) if backfill else None
+        words = settings.get("CCHC_KEYWORDS") or ""
+        spider.keywords = tuple(fold(w) for w in words.split(";") if w.strip()) if words else DEFAULT_KEYWORDS
         spider.sites = spider.select_sites(spider.sites_file_arg or settings.get("CCHC_SITES_FILE"))
         spider.allowed_domains = sorted({s.host for s in spider.sites})
         if spider.incremental:
-            spider.known = spider.load_known(settings.get("CCHC_DB_PATH"))
+            spider.load_known(settings.get("CCHC_DB_PATH"))
         return spider
 
     # -- set-up -------------------------------------------------------------------------
@@ -101,14 +137,21 @@ class PortalSpider(scrapy.Spider):
             mine = [s for s in mine if s.id in self.only]
         return mine
 
-    def load_known(self, db_path: str) -> dict[str, set[str]]:
+    def load_known(self, db_path: str) -> None:
+        """Stored articles (with their validators) and whether each site's last run finished."""
         import store
 
         db = store.open_db(db_path)
         try:
-            return {s.id: store.known_urls(db, s.id) for s in self.sites}
+            self.known = {s.id: store.known_pages(db, s.id) for s in self.sites}
+            self.finished = {s.id: store.last_run_finished(db, s.id) for s in self.sites}
         finally:
             db.close()
+
+    def stat(self, key: str, site: Site | None = None, n: int = 1) -> None:
+        self.crawler.stats.inc_value(f"cchc/{key}", n)
+        if site is not None:
+            self.crawler.stats.inc_value(f"cchc/site/{site.id}/{key.split('/')[-1]}", n)
 
     # -- crawl ----------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
@@ -116,41 +159,140 @@ class PortalSpider(scrapy.Spider):
             if self.use_sitemap:
                 for path in self.SITEMAP_PATHS:
                     yield scrapy.Request(site.url(path), callback=self.parse_sitemap,
-                                         cb_kwargs={"site": site})
+                                         errback=self.failed, cb_kwargs={"site": site})
             if site.start_paths:
                 for path in site.start_paths:
                     yield self.listing_request(site.url(path), site)
             else:
                 yield scrapy.Request(site.url(self.HOME_PATH), callback=self.parse_home,
-                                     cb_kwargs={"site": site})
+                                     errback=self.failed, cb_kwargs={"site": site})
 
-    def listing_request(self, url: str, site: Site, page: int = 1) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_listing,
-                              cb_kwargs={"site": site, "page": page})
+    def listing_request(self, url: str, site: Site, page: int = 1,
+                        filtered: bool = False) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.failed,
+                              cb_kwargs={"site": site, "page": page, "filtered": filtered})
+
+    def article_request(self, url: str, site: Site, date: dt.date | None = None) -> scrapy.Request | None:
+        """The request for an article, or None when the crawl should skip it (stored and
+        not in the backfill window, or already requested in this crawl)."""
+        url = canonical_url(url)
+        if url in self.seen_articles:
+            return None
+        self.seen_articles.add(url)
+        headers = {}
+        if self.incremental and url in self.known.get(site.id, {}):
+            recent = self.backfill_from is not None and (date is None or date >= self.backfill_from)
+            if not recent:
+                self.stat("article/known")
+                self.stat("skipped", site)
+                return None
+            etag, modified = self.known[site.id][url]
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+        return scrapy.Request(url, callback=self.parse_article, errback=self.failed,
+                              headers=headers, cb_kwargs={"site": site},
+                              meta={"handle_httpstatus_list": [304]})
+
+    def failed(self, failure: Any) -> None:
+        """A request that could not be had: count it (per reason and site) and log why."""
+        request = failure.request
+        site = (request.cb_kwargs or {}).get("site")
+        reason = failure.type.__name__ if failure.type else "Error"
+        if reason == "HttpError":
+            reason = f"http_{failure.value.response.status}"
+        self.stat(f"error/{reason}")
+        if site is not None:
+            self.crawler.stats.inc_value(f"cchc/site/{site.id}/errors")
+        log.warning("%(site)s: gave up on %(url)s: %(reason)s (%(msg)s)", {
+            "site": getattr(site, "id", "?"), "url": request.url, "reason": reason,
+            "msg": str(failure.value)[:200]})
+
+    def keyword_match(self, text: str) -> bool:
+        text = fold(text)
+        return any(k in text for k in self.keywords)
 
     def parse_home(self, response: Response, site: Site) -> Iterator[Any]:
         """Find the reform category listings linked from the home page."""
         found: list[str] = []
+        filtered: list[str] = []
         for link in response.css("a"):
             href = link.attrib.get("href")
-            text = fold(" ".join(link.css("::text").getall()) + " " + link.attrib.get("title", ""))
-            if not href or not any(k in text for k in self.CATEGORY_KEYWORDS):
+            if not href:
                 continue
+            text = fold(" ".join(link.css("::text").getall()) + " " + link.attrib.get("title", ""))
             url = response.urljoin(href)
-            if self.LISTING_URL_RE.search(url) and url not in found:
-                found.append(url)
+            if not self.is_listing_link(url, text):
+                continue
+            text = f"{text} {urlsplit(url).path.lower()}"
+            if any(k in text for k in self.CATEGORY_KEYWORDS):
+                if url not in found:
+                    found.append(url)
+            elif any(k in text for k in self.FILTERED_CATEGORY_KEYWORDS):
+                if url not in filtered:
+                    filtered.append(url)
         if not found:
             found = [site.url(p) for p in self.DEFAULT_START_PATHS]
             log.info("%(site)s: no category link found, using defaults %(paths)s",
                      {"site": site.id, "paths": found})
-        self.crawler.stats.inc_value("cchc/discovery/listings", len(found))
+        filtered = [u for u in filtered if u not in found]
+        self.crawler.stats.inc_value("cchc/discovery/listings", len(found) + len(filtered))
         for url in found:
             yield self.listing_request(url, site)
+        for url in filtered:
+            yield self.listing_request(url, site, filtered=True)
 
-    def parse_listing(self, response: Response, site: Site, page: int) -> Iterator[Any]:
+    def is_listing_link(self, url: str, text: str) -> bool:
+        """Whether a home-page link (URL, folded text) may be a category listing."""
+        return bool(self.LISTING_URL_RE.search(url))
+
+    def parse_listing(self, response: Response, site: Site, page: int,
+                      filtered: bool = False) -> Iterator[Any]:
         """Yield the listing page, its article requests and the next listing page."""
         yield self.page_item(response, site, "listing")
+        entries = list(self.listing_entries(response))
         dates: list[dt.date | None] = []
+        fresh = 0  # items not requested before in this crawl
+        all_known = True
+        for url, date, text in entries:
+            dates.append(date)
+            key = canonical_url(url)
+            if key not in self.listed:
+                self.listed.add(key)
+                fresh += 1
+            if key not in self.known.get(site.id, {}):
+                all_known = False
+            elif self.backfill_from is not None and (date is None or date >= self.backfill_from):
+                all_known = False
+            if self.since and date and date < self.since:
+                self.stat("article/too_old")
+                continue
+            if filtered and not self.keyword_match(text + " " + url):
+                self.stat("article/off_topic")
+                continue
+            request = self.article_request(url, site, date)
+            if request is not None:
+                yield request
+        if not entries:
+            self.stat("listing/no_items")
+            log.info("%(site)s: no article in listing %(url)s", {"site": site.id, "url": response.url})
+        if page >= self.max_pages:
+            self.stat("listing/page_limit")
+            return
+        if not fresh:  # nothing new on this page: the end, or a link trap
+            return
+        if self.since and dates and all(d is not None and d < self.since for d in dates):
+            return
+        if self.incremental and all_known and self.finished.get(site.id):
+            self.stat("listing/stopped_known")
+            return
+        nxt = self.next_page(response, page)
+        if nxt:
+            yield self.listing_request(nxt, site, page + 1, filtered)
+
+    def listing_entries(self, response: Response) -> Iterator[tuple[str, dt.date | None, str]]:
+        """(article URL, list date, item text) of each listing item."""
         for item in response.css(self.ITEM_CSS):
             href = item.css(self.ITEM_LINK_CSS).get()
             if not href:
@@ -159,24 +301,13 @@ class PortalSpider(scrapy.Spider):
             if not self.ARTICLE_URL_RE.search(url):
                 continue
             date = list_date(" ".join(item.css(self.ITEM_DATE_CSS).getall()))
-            dates.append(date)
-            if self.since and date and date < self.since:
-                self.crawler.stats.inc_value("cchc/article/too_old")
-                continue
-            if self.incremental and self.is_known(site, url):
-                self.crawler.stats.inc_value("cchc/article/known")
-                continue
-            yield scrapy.Request(url, callback=self.parse_article, cb_kwargs={"site": site})
-        if not dates:
-            self.crawler.stats.inc_value("cchc/listing/no_items")
-            log.warning("%(site)s: no article in listing %(url)s", {"site": site.id, "url": response.url})
-        if page >= self.max_pages:
-            return
-        if self.since and dates and all(d is not None and d < self.since for d in dates):
-            return
+            yield url, date, " ".join(item.css("::text").getall())
+
+    def next_page(self, response: Response, page: int) -> str | None:
         nxt = response.xpath(self.NEXT_PAGE_XPATH).get() if self.NEXT_PAGE_XPATH else None
         if nxt and not nxt.startswith("javascript"):
-            yield self.listing_request(response.urljoin(nxt), site, page + 1)
+            return response.urljoin(nxt)
+        return None
 
     def parse_sitemap(self, response: Response, site: Site) -> Iterator[Any]:
         """Store a sitemap; follow an index to its sitemaps, a url set to its articles."""
@@ -191,26 +322,41 @@ class PortalSpider(scrapy.Spider):
             if not loc:
                 continue
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(loc, callback=self.parse_sitemap, cb_kwargs={"site": site})
+                yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.failed,
+                                     cb_kwargs={"site": site})
                 continue
-            if not self.ARTICLE_URL_RE.search(loc):
+            if not self.ARTICLE_URL_RE.search(loc) or not self.sitemap_wanted(loc):
                 continue
             date = _iso_date(entry.get("lastmod", ""))
             if self.since and date and date < self.since:
-                self.crawler.stats.inc_value("cchc/article/too_old")
+                self.stat("article/too_old")
                 continue
-            if self.incremental and self.is_known(site, loc):
-                self.crawler.stats.inc_value("cchc/article/known")
-                continue
-            yield scrapy.Request(loc, callback=self.parse_article, cb_kwargs={"site": site})
+            request = self.article_request(loc, site, date)
+            if request is not None:
+                yield request
 
-    def parse_article(self, response: Response, site: Site) -> Iterator[PageItem]:
+    def sitemap_wanted(self, url: str) -> bool:
+        """Whether a sitemap URL is in scope (platform spiders: every article URL)."""
+        return True
+
+    def parse_article(self, response: Response, site: Site) -> Iterator[Any]:
+        if response.status == 304:  # conditional GET: the stored page is current
+            self.stat("page/not_modified")
+            self.stat("skipped", site)
+            self.crawler.stats.inc_value("cchc/page/unchanged")
+            self.crawler.stats.inc_value(f"cchc/site/{site.id}/unchanged")
+            return
         yield self.page_item(response, site, "article")
+        if isinstance(response, TextResponse):
+            for link in response.xpath("//a[@href]"):
+                href = (link.attrib.get("href") or "").strip()
+                if ATTACHMENT_RE.search(href):
+                    label = " ".join(" ".join(link.xpath(".//text()").getall()).split())
+                    yield AttachmentItem(url=response.urljoin(href), site_id=site.id,
+                                         page_url=response.url, label=label or None)
 
     def is_known(self, site: Site, url: str) -> bool:
-        from store import canonical_url
-
-        return canonical_url(url) in self.known.get(site.id, set())
+        return canonical_url(url) in self.known.get(site.id, {})
 
     def page_item(self, response: Response, site: Site, kind: str) -> PageItem:
         headers = response.headers
