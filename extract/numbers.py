@@ -16,10 +16,11 @@ from extract.lexicon import _trie_regex, negative_cues, number_words
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
+# "9 9 ,2%": digits broken apart by the page; looked for only before a % sign.
+_BROKEN = re.compile(r"(?<![\w.,/-])(?P<broken>\d(?: \d){1,3} ?[.,] ?\d{1,2}) ?%")
 _NUM = re.compile(
     r"(?<![\w.,/-])(?:"
-    r"(?P<broken>\d(?: \d){1,3} ?[.,] ?\d{1,2})(?= ?%)"  # "9 9 ,2%" broken by the page
-    r"|(?P<vn>\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![.,]?\d)"  # 61.953 / 1.234,5
+    r"(?P<vn>\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![.,]?\d)"  # 61.953 / 1.234,5
     r"|(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![.,]?\d)"  # 5,971 / 1,234.5
     r"|(?P<sp>\d{1,3}(?: \d{3})+)(?![\d.,])"  # 37 284
     r"|(?P<plain>\d+(?:[.,]\d+)?)"
@@ -68,7 +69,7 @@ _LABEL_YEAR = re.compile(r"\s+\d{4}$")
 _WORDS_RE: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Num:
     """A number token in the working text, with its readings."""
 
@@ -166,8 +167,17 @@ def _word_value(phrase: str) -> float | None:
 def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
     """Number tokens of the working text (masked ones left out) and the masked spans."""
     masks = masked_spans(work)
-    starts = sorted(masks)
     out: list[Num] = []
+    broken: list[tuple[int, int]] = []
+    pct = work.find("%")
+    while pct != -1:
+        b = _BROKEN.search(work, max(0, pct - 16), pct + 1)
+        if b and b.end() == pct + 1:
+            broken.append((b.start(), b.end()))
+            out.append(Num(b.start(), b.end(), None, float(b.group("broken").replace(" ", "").replace(",", ".")),
+                           True, None))
+        pct = work.find("%", pct + 1)
+    starts = sorted(masks + broken)
     mi = 0
     for m in _NUM.finditer(work):
         s, e = m.start(), m.end()
