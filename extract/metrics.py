@@ -11,83 +11,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from extract import lexicon
 from extract.channels import ChannelIndex, as_channel
+from extract.drafts import RATE_OF, Cues, Draft, _best
+from extract.indices import REACH, IndexMixin
 from extract.lexicon import Cue
 from extract.numbers import Num
 from extract.segments import Segments
 
-RATE_OF = {
-    "received": "received_rate", "resolved": "resolved_rate", "early": "early_rate",
-    "on_time": "on_time_rate", "early_or_on_time": "early_or_on_time_rate", "late": "late_rate",
-    "pending": "pending_rate", "returned": "returned_rate", "pending_late": "late_rate",
-    "pending_not_due": "pending_rate", "total": "received_rate",
-}
 _APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|được|lên|đến|là|:|\(|chừng|ước|gần như))*\s*$", re.I)
 _LINK = re.compile(r"^[\s,(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
 _TRONG_DO = re.compile(r"(?i:trong\s+đó)")
 _ZERO = re.compile(r"(?i:không\s+(?:có|để\s+(?:xảy\s+ra\s+)?)\s*(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
-_RANK = re.compile(
-    r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?!\d|[.,]\d|\s?%)"
-    r"(?:\s*/\s*\d{1,3})?|thứ\s+(?P<w>nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W_])))")
 _SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
 _UNIT_GAP = re.compile(r"^\s*(?:hồ\s+sơ|HS|trường\s+hợp|thủ\s+tục|TTHC)\s*(?:được\s+|bị\s+|đã\s+)?$", re.I)
 _LOCAL_CUT = re.compile(r"[;()]|,\s")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
-REACH = 300  # how far (chars) a sentence-level cue may lie from its number
 
 
-@dataclass
-class Draft:
-    """A figure before period, subject and level are known (work-text offsets)."""
-
-    metric: str
-    value: float
-    channel: str | None
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    kind: str = "count"  # count, rate, index, rank
-    parent: int | None = None
-    explicit_new: bool = False
-    flags: list[str] = field(default_factory=list)
-
-
-class Cues:
-    """Sorted cue occurrences of one kind, searchable by span."""
-
-    def __init__(self, found: list[tuple[int, int, Cue]]):
-        self.found = found
-        self.starts = [f[0] for f in found]
-
-    def within(self, a: int, b: int) -> list[tuple[int, int, Cue]]:
-        i = bisect.bisect_left(self.starts, a)
-        out = []
-        while i < len(self.found) and self.found[i][0] < b:
-            if self.found[i][1] <= b:
-                out.append(self.found[i])
-            i += 1
-        return out
-
-
-def _best(found: list[tuple[int, int, Cue]], nearest_last: bool = True) -> tuple[int, int, Cue] | None:
-    """Highest priority; among equals the nearest (last before, first after)."""
-    if not found:
-        return None
-    seq = found if nearest_last else list(reversed(found))
-    best = seq[0]
-    for f in seq[1:]:
-        if f[2].priority >= best[2].priority:
-            best = f
-    return best
-
-
-class Reader:
+class Reader(IndexMixin):
     """Reads the numbers of one working text into drafts."""
 
     def __init__(self, work: str, nums: list[Num], seg: Segments):
@@ -146,24 +91,6 @@ class Reader:
             if len(gap.strip()) == 0 or c.label == "rate_after":
                 return True
         return False
-
-    def index_context(self, pos: int, both_sides: bool = False) -> str | None:
-        s, e = self.seg.sentence(pos)
-        s = max(s, pos - REACH)
-        before = self.index.within(s, pos)
-        after = self.index.within(pos, e) if both_sides else []
-        if before or after:
-            cands = ([(pos - b[1], b) for b in before[-1:]] + [(a[0] - pos, a) for a in after[:1]])
-            return min(cands, key=lambda x: x[0])[1][2].label
-        k = self.seg.sentence_index(pos)
-        for back in (1, 2):
-            ps, pe = self.seg.sentence_at(k - back)
-            if k - back < 0:
-                break
-            found = self.index.within(ps, pe)
-            if found:
-                return found[-1][2].label
-        return None
 
     def local_start(self, a: int, pos: int) -> int:
         """Start of the phrase a number belongs to: after the last ";", ", " or bracket
@@ -267,22 +194,6 @@ class Reader:
         self.drafts.sort(key=lambda d: d.num_start)
         return self.drafts
 
-    def _ranks(self) -> None:
-        words = lexicon.number_words()["ordinals"]
-        for m in _RANK.finditer(self.work):
-            raw = m.group("d") or m.group("w")
-            value = float(raw) if raw.isdigit() else float(words.get(raw.lower(), 0))
-            if not 1 <= value <= 200:
-                continue
-            pos = m.start("d") if m.group("d") else m.start("w")
-            k = bisect.bisect_left(self.num_starts, m.start())
-            while k < len(self.nums) and self.nums[k].start < m.end():
-                self.consumed.add(k)
-                k += 1
-            if self.index_context(pos, both_sides=True) != "par":
-                continue
-            self.add(Draft("par_rank", value, None, m.start(), m.end(), pos, m.end(), kind="rank"))
-
     def _zeros(self) -> None:
         for m in _ZERO.finditer(self.work):
             s, e = self.seg.sentence(m.start())
@@ -363,13 +274,6 @@ class Reader:
             break
         return None, n.end
 
-    def _index_rate(self, label: str, v: float, n: Num, cue_start: int) -> None:
-        if label == "par":
-            self.add(Draft("par_index", v, None, n.start, n.end, n.start, n.end, kind="index"))
-        elif label == "satisfaction":
-            st = cue_start if n.start - cue_start < 150 else n.start
-            self.add(Draft("satisfaction_rate", v, None, st, n.end, n.start, n.end, kind="index"))
-
     def _emit_rate(self, label: str, v: float, n: Num, st: int, en: int, local: int) -> None:
         metric = "resolved" if label.startswith("combo:") else label
         rate = RATE_OF.get(metric)
@@ -401,32 +305,6 @@ class Reader:
             if d.num_start >= sent_start or this:
                 self.add(Draft(d.metric, v, d.channel, n.start, n.end, n.start, n.end, kind="rate"))
             return
-
-    def _score(self, n: Num, i: int, unit_end: int) -> None:
-        v = n.as_measure()
-        if v is None or not 0 <= v <= 100 or (n.denominator not in (None, 100)):
-            return
-        a = self.window_start(n, i)
-        if self.vetoed_before(n, a):
-            return
-        if self._par_context(n.start):
-            self.add(Draft("par_index", v, None, n.start, unit_end, n.start, n.end, kind="index"))
-
-    def _par_context(self, pos: int) -> bool:
-        """A score in points belongs to the PAR index when the nearest index cue of its
-        sentence is the PAR index, or its sentence names none and a recent one does."""
-        s, e = self.seg.sentence(pos)
-        idx = self.index.within(max(s, pos - REACH), pos) or self.index.within(pos, min(e, pos + REACH))[:1]
-        if idx:
-            return idx[-1][2].label == "par"
-        k = self.seg.sentence_index(pos)
-        for back in (1, 2):
-            if k - back < 0:
-                break
-            ps, pe = self.seg.sentence_at(k - back)
-            if any(c[2].label == "par" for c in self.index.within(ps, pe)):
-                return True
-        return False
 
     def _count(self, n: Num, i: int, unit_end: int, unit: str | None) -> None:
         v = n.as_count()
