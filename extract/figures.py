@@ -234,6 +234,9 @@ def _period(d: Draft, seg: Segments, mentions: list[periods.Mention], others: li
             if k1 > k0 and not any(pos < o for o in others[k1:k2]):
                 return after[0].value  # the period before belongs to an earlier figure of the sentence
         return sent[-1].value
+    later = between(pos + 1, se)
+    if later and d.metric not in _STOCKS:
+        return later[0].value
     i = bisect.bisect_right(mstarts, pos) - 1
     while i >= 0 and mentions[i].end > pos:
         i -= 1
