@@ -70,10 +70,14 @@ def _load_sites(path: Path) -> list[Any]:
 
 
 def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
-               platforms: tuple[str, ...], proxy: str | None, extra: dict[str, Any]) -> None:
-    """Crawl the chosen sites into the database (used by `crawl` and `demo`)."""
+               platforms: tuple[str, ...], proxy: str | None, extra: dict[str, Any],
+               incremental: bool = True) -> None:
+    """Crawl the chosen sites into the database (used by `crawl` and `demo`).
+
+    Incremental by default: stored articles are not fetched again (see crawler/spiders/base.py).
+    """
     import store
-    from cchc.crawl import REPLICA_SPEED, run_crawl
+    from cchc.crawl import REPLICA_SPEED, run_crawl, site_stats
 
     sites = _load_sites(sites_file)
     if site_ids:
@@ -97,12 +101,19 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
     for site in sites:
         by_platform.setdefault(site.platform, []).append(site.id)
     stats = run_crawl(db_path=db_path, sites_file=sites_file, sites_by_platform=by_platform,
-                      overrides=overrides)
+                      overrides=overrides,
+                      spider_args={"incremental": "1"} if incremental else None)
     for spider, st in sorted(stats.items()):
+        errors = sum(v for k, v in st.items() if k.startswith("cchc/error/"))
         click.echo(f"crawl {spider}: {st.get('cchc/page/new', 0)} new, "
                    f"{st.get('cchc/page/updated', 0)} updated, "
                    f"{st.get('cchc/page/unchanged', 0)} unchanged pages, "
-                   f"{st.get('log_count/ERROR', 0)} errors")
+                   f"{st.get('cchc/article/known', 0) + st.get('cchc/page/not_modified', 0)} "
+                   f"skipped articles, {errors} errors")
+        for site_id in by_platform.get(spider, []):
+            n = site_stats(st, site_id)
+            click.echo(f"  {site_id}: {n['new']} new, {n['updated']} updated, "
+                       f"{n['unchanged']} unchanged, {n['skipped']} skipped, {n['errors']} errors")
 
 
 def run_extraction(db_path: Path, everything: bool) -> None:
@@ -135,20 +146,41 @@ def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--platform", "platforms", multiple=True, help="Only this platform (repeatable).")
 @click.option("--replica", is_flag=True, help="Crawl the bundled local replica of portals.")
 @click.option("--no-extract", is_flag=True, help="Only fetch and store raw pages.")
+@click.option("--since", "since", metavar="YYYY-MM-DD",
+              help="Skip listed articles older than this date; stop paging there (CCHC_SINCE).")
+@click.option("--backfill-days", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Re-check stored articles of the last N days with conditional GETs.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Listing pages followed per category (CCHC_MAX_PAGES).")
+@click.option("--full", is_flag=True,
+              help="Fetch every listed article again (default: skip stored ones).")
 @click.option("-s", "settings", multiple=True, help="Scrapy setting KEY=VALUE (repeatable).")
 def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
-          platforms: tuple[str, ...], replica: bool, no_extract: bool,
+          platforms: tuple[str, ...], replica: bool, no_extract: bool, since: str | None,
+          backfill_days: int | None, max_pages: int | None, full: bool,
           settings: tuple[str, ...]) -> None:
     """Crawl portals into the database, then extract figures from new or changed pages.
 
-    Example:
+    Re-crawls are incremental: listings are read again, stored articles are skipped, and
+    paging stops at the first page of stored articles (a killed crawl is walked whole).
+    Prints new / updated / unchanged / skipped / errors per spider and per site.
+
+    Examples:
 
         cchc crawl --replica --db data/cchc.db
+        cchc crawl --since 2022-01-01 --backfill-days 14
     """
     if sites_file is None:
         sites_file = replica_sites_file() if replica else REAL_SITES
+    extra: dict[str, Any] = parse_settings(settings)
+    if since is not None:
+        extra["CCHC_SINCE"] = parse_date(since, "--since").isoformat()  # type: ignore[union-attr]
+    if backfill_days is not None:
+        extra["CCHC_BACKFILL_DAYS"] = backfill_days
+    if max_pages is not None:
+        extra["CCHC_MAX_PAGES"] = max_pages
     with replica_proxy(replica) as proxy:
-        crawl_into(db_path, sites_file, site_ids, platforms, proxy, parse_settings(settings))
+        crawl_into(db_path, sites_file, site_ids, platforms, proxy, extra, incremental=not full)
     if not no_extract:
         run_extraction(db_path, everything=False)
 

@@ -34,9 +34,11 @@ def run_crawl(
     sites_file: Path,
     sites_by_platform: Mapping[str, Iterable[str]],
     overrides: Mapping[str, Any] | None = None,
+    spider_args: Mapping[str, str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Crawl each platform's listed site ids into `db_path`; return each spider's final stats.
 
+    `spider_args` are passed to every spider (as `scrapy crawl -a`), e.g. incremental="1".
     Runs a Twisted reactor, so call it once per process.
     """
     settings = project_settings({
@@ -47,7 +49,14 @@ def run_crawl(
     crawlers = []
     for platform, site_ids in sorted(sites_by_platform.items()):
         crawler = process.create_crawler(loader.load(platform))
-        process.crawl(crawler, sites=",".join(site_ids))
+        process.crawl(crawler, sites=",".join(site_ids), **dict(spider_args or {}))
         crawlers.append(crawler)
     process.start()
     return {c.spider.name: dict(c.stats.get_stats()) for c in crawlers if c.spider and c.stats}
+
+
+def site_stats(stats: Mapping[str, Any], site_id: str) -> dict[str, int]:
+    """A site's counts from a spider's stats: new, updated, unchanged, skipped, errors."""
+    prefix = f"cchc/site/{site_id}/"
+    return {k: int(stats.get(prefix + k, 0))
+            for k in ("new", "updated", "unchanged", "skipped", "errors")}
