@@ -8,10 +8,12 @@ Several channels named together take the first one named.
 from __future__ import annotations
 
 import bisect
+import re
 
 from extract.lexicon import Cue
 
 GENERAL = "general"
+_VALUE_AFTER = re.compile(r"[ \t]*\d")
 
 
 class ChannelIndex:
@@ -47,6 +49,9 @@ class ChannelIndex:
         para_start = max(para_start, pos - 600)
         colon = text.rfind(":", para_start, pos)
         while colon != -1:
+            if _VALUE_AFTER.match(text, colon + 1):  # "Trực tiếp: 700" is a label, not a heading
+                colon = text.rfind(":", para_start, colon)
+                continue
             seg_start = max(text.rfind(".", para_start, colon), text.rfind(":", para_start, colon), para_start)
             if colon - seg_start > 200:
                 seg_start = colon - 200

@@ -69,7 +69,7 @@ class Reader(IndexMixin):
         if not re.search(r":\s*$", before):
             return False
         after = self.work[n.end:n.end + 3]
-        return after == "" or after[0] in "\n\r (;.," or after.startswith(" \n")
+        return after == "" or after[0] in "\n\r ();.," or after.startswith(" \n")
 
     def vetoed_before(self, n: Num, a: int) -> bool:
         a = max(a, n.start - 60)
@@ -317,7 +317,7 @@ class Reader(IndexMixin):
         b = min(b, self._stop(n.end, b))
         cue, generic = self._metric_cue(a, n, b)
         parent = self.parent_of(n.start)
-        if cue is None and unit is None:
+        if cue is None and unit is None and not self._channel_label(n):
             return
         if cue is None:
             prev = parent or self._previous_count(n)
@@ -352,6 +352,11 @@ class Reader(IndexMixin):
             if c.label in ("pending_not_due", "pending_late"):
                 self.add(Draft(c.label, v, ch, n.start, unit_end + m.end(), n.start, n.end))
                 return
+
+    def _channel_label(self, n: Num) -> bool:
+        """"(Trực tuyến: 180.000; Trực tiếp: 65.678)": a channel label of a breakdown."""
+        s = self.local_start(max(self.seg.sentence(n.start)[0], n.start - 40), n.start)
+        return bool(self.channels.before(s, n.start)) and self._previous_count(n) is not None
 
     def _stop(self, start: int, limit: int) -> int:
         m = re.compile(r"[;(]").search(self.work, start, limit)
