@@ -47,3 +47,14 @@ def test_non_string_input_gives_empty_list() -> None:
     assert extract_figures(None) == []  # type: ignore[arg-type]
     assert extract_figures("") == []
     assert extract_figures("   \n") == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_stages_do_not_raise_inside_the_safety_net(text: str) -> None:
+    """The pipeline itself, without the catch-all of `extract_figures`, does not raise."""
+    from extract.figures import _extract
+    from extract.options import DEFAULT_OPTIONS
+
+    for f in _extract(text, dt.date(2023, 3, 18), "https://www.kontum.gov.vn/pages/1.html", DEFAULT_OPTIONS):
+        assert text[f.start:f.end] == f.evidence
