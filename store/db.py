@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from store.migrations import migrations
 from store.urls import canonical_url
+from store.views import sync_views
 
 SaveResult = Literal["new", "updated", "unchanged"]
 SITE_FIELDS = ("id", "name", "level", "district", "province", "base_url", "platform")
@@ -35,6 +36,7 @@ def open_db(path: str | Path) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
     migrations.apply(db)
+    sync_views(db)
     return db
 
 

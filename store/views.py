@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlite_utils import Database
+
 COUNT_COLUMNS = (
     "received", "carried_over", "total", "resolved", "early", "on_time",
     "early_or_on_time", "late", "pending",
@@ -106,16 +108,23 @@ GROUP BY lower(unit), period, coalesce(channel, '')
 # Rates: `*_pct` is the stated rate when the text gives one, else the recomputed one;
 # `*_recomputed` is always computed from the counts, so the two can be compared.
 COMPARISON_V2 = """
-SELECT c.*, early_or_on_time_pct_recomputed, late_pct_recomputed,
+SELECT c.*,
   coalesce(early_or_on_time_rate_stated, early_or_on_time_pct_recomputed)
     AS early_or_on_time_pct,
   coalesce(late_rate_stated, late_pct_recomputed) AS late_pct
 FROM (
   SELECT c.*,
-    round(100.0 * coalesce(early_or_on_time, early + on_time, resolved - late)
-          / nullif(resolved, 0), 2) AS early_or_on_time_pct_recomputed,
-    round(100.0 * late / nullif(resolved, 0), 2) AS late_pct_recomputed
-  FROM comparison_counts c
+    -- a share outside 0..100 means the counts come from statements that do not fit
+    -- together (e.g. resolved from one article, early_or_on_time from another): no rate.
+    CASE WHEN eot_raw BETWEEN 0 AND 100 THEN eot_raw END AS early_or_on_time_pct_recomputed,
+    CASE WHEN late_raw BETWEEN 0 AND 100 THEN late_raw END AS late_pct_recomputed
+  FROM (
+    SELECT c.*,
+      round(100.0 * coalesce(early_or_on_time, early + on_time, resolved - late)
+            / nullif(resolved, 0), 2) AS eot_raw,
+      round(100.0 * late / nullif(resolved, 0), 2) AS late_raw
+    FROM comparison_counts c
+  ) c
 ) c
 """
 
@@ -155,3 +164,24 @@ VIEWS_V2 = {
     "widget_latest": WIDGET_LATEST,
     "figures_to_review": FIGURES_TO_REVIEW,
 }
+
+
+#: The views as the code defines them now; `sync_views` brings a database up to them.
+CURRENT_VIEWS = VIEWS_V2
+
+
+def sync_views(db: Database) -> bool:
+    """Recreate the views whose stored SQL differs from `CURRENT_VIEWS`; True if any did.
+
+    Views hold no data, so they follow the code instead of needing a migration per edit.
+    """
+    stored = {name: sql for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall()}
+    stale = [name for name, sql in CURRENT_VIEWS.items()
+             if name not in stored or sql.strip() not in stored[name]]
+    if not stale:
+        return False
+    with db.atomic():
+        for name, sql in CURRENT_VIEWS.items():
+            db.create_view(name, sql, replace=True)
+    return True

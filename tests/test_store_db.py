@@ -106,3 +106,24 @@ def test_comparison_recomputes_rates_from_counts(fresh_db: Database) -> None:
                        figures=figs, extractor_version="1")
     row = next(fresh_db.query("SELECT early_or_on_time_pct, late_pct FROM comparison"))
     assert row == {"early_or_on_time_pct": 97.5, "late_pct": 2.5}
+
+
+def test_comparison_gives_no_rate_when_counts_do_not_fit(fresh_db: Database) -> None:
+    store.upsert_sites(fresh_db, [SITE])
+    save(fresh_db)
+    page = next(store.pages_to_extract(fresh_db, extractor_version="1"))
+    figs = [Fig("resolved", 4, "giải quyết 4", 0, 1),
+            Fig("early_or_on_time", 333, "trước và đúng hạn 333", 2, 3)]
+    store.save_article(fresh_db, page=page, title="T", published="2022-04-13", body="b",
+                       figures=figs, extractor_version="1")
+    row = next(fresh_db.query("SELECT early_or_on_time_pct FROM comparison"))
+    assert row == {"early_or_on_time_pct": None}
+
+
+def test_open_db_brings_stale_views_up_to_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.db"
+    db = store.open_db(path)
+    db.create_view("comparison", "SELECT 1 AS stale", replace=True)
+    db.close()
+    db = store.open_db(path)
+    assert "late_pct" in db["comparison"].columns_dict
