@@ -70,4 +70,6 @@ def extract_stored_pages(db: Database, *, everything: bool = False) -> ExtractSt
         except Exception:  # a bad page must not stop the pass; it is retried next time
             stats.errors += 1
             log.exception("extraction failed, page kept for a later pass: %s", page["url"])
+    if stats.articles:
+        store.refresh_units(db)  # new subjects get their post-July-2025 unit
     return stats

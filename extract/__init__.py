@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from extract.figures import EXTRACTOR_VERSION, extract_figures
 from extract.model import Figure, Page, Widget
+from extract.options import ExtractOptions
 from extract.page import extract_page
 
-__all__ = ["EXTRACTOR_VERSION", "Figure", "Page", "Widget", "extract_figures", "extract_page"]
+__all__ = [
+    "EXTRACTOR_VERSION", "ExtractOptions", "Figure", "Page", "Widget", "extract_figures",
+    "extract_page",
+]
