@@ -16,6 +16,8 @@ COLUMNS = (
     ("early_or_on_time_pct", "Early/on time %"), ("late_pct", "Late %"),
     ("sources", "Source"), ("flagged", "Flags"),
 )
+#: CSV only: the failed consistency checks behind `flagged`.
+CSV_EXTRA = ("flag_list",)
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,10 @@ def write_csv(rows: Sequence[dict[str, Any]], path: Path) -> None:
     """Write the report rows to a CSV file (UTF-8 with BOM so spreadsheet apps read accents)."""
     with path.open("w", newline="", encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)
-        writer.writerow([key for key, _ in COLUMNS])
+        writer.writerow([key for key, _ in COLUMNS] + list(CSV_EXTRA))
         for row in rows:
-            writer.writerow([format_cell(row.get(key)) for key, _ in COLUMNS])
+            writer.writerow([format_cell(row.get(key)) for key, _ in COLUMNS]
+                            + [row.get(key) or "" for key in CSV_EXTRA])
 
 
 def print_table(rows: Sequence[dict[str, Any]], title: str) -> None:
@@ -79,5 +82,22 @@ def print_table(rows: Sequence[dict[str, Any]], title: str) -> None:
         table.add_column(header, justify="right" if key not in {"unit", "level", "period",
                                                                 "channel", "sources"} else "left")
     for row in rows:
-        table.add_row(*[format_cell(row.get(key)) for key, _ in COLUMNS])
+        table.add_row(*terminal_cells(row))
     Console(width=160).print(table)
+    if any(row.get("flagged") for row in rows):
+        Console(width=160).print("⚠ a figure behind this number fails a consistency check "
+                                 "(sums or rates); `cchc review queue` lists them.")
+
+
+def terminal_cells(row: dict[str, Any]) -> list[str]:
+    """A report row as terminal cells: ⚠ beside numbers whose figures fail a check."""
+    from cchc.report_html import flag_marks
+
+    marks = flag_marks(row)
+    cells = []
+    for key, _ in COLUMNS:
+        if key == "flagged":
+            cells.append("; ".join(dict.fromkeys(marks.values())))
+        else:
+            cells.append(format_cell(row.get(key)) + (" ⚠" if key in marks else ""))
+    return cells
