@@ -26,6 +26,10 @@ db_option = click.option(
 )
 
 
+#: The numbers of the default report; rows with none of them are left out.
+HEADLINE_COLUMNS = ("received", "resolved", "early_or_on_time_pct", "late_pct")
+
+
 def parse_date(value: str | None, option: str) -> dt.date | None:
     """A YYYY-MM-DD option value, or a usage error that says the expected shape."""
     if value is None:
@@ -244,6 +248,8 @@ def report(db_path: Path, csv_path: Path | None, province: str | None, district:
     rows = comparison_rows(db, ReportFilter(province, district, since, until, channel))
     if metric:
         rows = [r for r in rows if r.get(metric) is not None]
+    else:  # a unit-period that states none of the table's numbers is left out
+        rows = [r for r in rows if any(r.get(k) is not None for k in HEADLINE_COLUMNS)]
     if not rows:
         click.echo("no figures match: widen the filters, or run `cchc extract`")
     else:
