@@ -31,6 +31,9 @@ class ProxyHandler(BaseHTTPRequestHandler):
     server_version = "Microsoft-IIS/8.5"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without this, Nagle + delayed ACK stall each
+    # keep-alive response ~40 ms (the replica then benchmarks the kernel, not the crawler).
+    disable_nagle_algorithm = True
     replica: Replica  # set on the subclass built by ReplicaServer
 
     def _target(self) -> str:
