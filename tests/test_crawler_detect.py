@@ -36,3 +36,21 @@ def test_detection_names_its_evidence() -> None:
 
 def test_signature_table_loads() -> None:
     assert {s.platform for s in load_signatures()} >= {"nukeviet", "trang", "liferay"}
+
+
+def test_every_replica_home_page_is_detected_as_its_spider() -> None:
+    """Each platform of the replica (incl. portal/Pages, SharePoint Lists and the unknown-CMS
+    sites) is recognised from its home page, and the answer names an existing spider."""
+    from scrapy.spiderloader import SpiderLoader
+
+    from cchc.crawl import project_settings
+    from replica import build_replica
+
+    spiders = set(SpiderLoader.from_settings(project_settings()).list())
+    replica = build_replica(seed=0)
+    for spec in replica.sites:
+        site = replica.site(spec.id)
+        url = site.url(site.home_path())
+        found = detect_platform(replica.fetch(url)[2].decode("utf-8"), url).platform
+        assert found == spec.platform, spec.id
+        assert found in spiders

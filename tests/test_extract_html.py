@@ -143,3 +143,28 @@ def test_dates_of_other_platforms(html: str, expected: dt.datetime) -> None:
     parts = split_page(html)
     assert parts.published == expected
     assert parts.title == "T"
+
+
+#: Saved pages of the platforms without a platform branch in split_page (unknown CMS:
+#: trafilatura + htmldate) or with vendor markup only (portal/Pages, SharePoint Lists).
+OTHER_URLS = json.loads((PAGES / "urls_other.json").read_text(encoding="utf-8"))
+OTHER_BOILERPLATE = ("Tin mới nhất", "Lượt truy cập", "Chia sẻ bài viết", "Lượt xem",
+                     "Skip Ribbon", "Trang chủ", "Liên hệ", "Ngày đăng", "Đăng ngày")
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_URLS))
+def test_split_saved_page_of_other_platforms(name: str) -> None:
+    url = OTHER_URLS[name]
+    article = source_of(url)
+    parts = split_page((PAGES / name).read_bytes(), url)
+    assert parts.title == article.title  # no " | Site name" tail
+    assert parts.published is not None and parts.published.date() == article.published.date()
+    if "meta-date" in name or "text-date" in name:  # the time too, from markup or text
+        assert parts.published == article.published.replace(second=parts.published.second)
+    paras = parts.body.split("\n\n")
+    assert paras[0] == article.lead
+    assert article.paragraphs[-1] in paras
+    for text in OTHER_BOILERPLATE:
+        assert text not in parts.body, text
+    if article.attachment:
+        assert parts.attachments and parts.attachments[0].endswith(article.attachment)
