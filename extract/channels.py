@@ -14,6 +14,11 @@ from extract.lexicon import Cue
 
 GENERAL = "general"
 _VALUE_AFTER = re.compile(r"[ \t]*\d")
+# "bộ phận một cửa", "cơ chế một cửa": an office or a mechanism, not dossiers of a channel
+_OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống|cơ\s+chế|mô\s+hình|phòng)\s*[“\"']?\s*$")
+# a line opening with a unit ("Các xã, thị trấn tiếp nhận ...") starts a new subject
+_UNIT_LINE = re.compile(r"\n[ \t]*(?:[-•*+][ \t]*)?(?i:(?:các|toàn|uBND|ủy\s+ban\s+nhân\s+dân)\s+)?"
+                        r"(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|cấp\s+(?:xã|huyện|tỉnh))(?![^\W_])")
 
 
 class ChannelIndex:
@@ -21,6 +26,7 @@ class ChannelIndex:
 
     def __init__(self, work: str, cues: list[tuple[int, int, Cue]]):
         self.work = work
+        cues = [c for c in cues if not (c[2].label == GENERAL and _OFFICE.search(work, max(0, c[0] - 12), c[0]))]
         self.cues = cues
         self.starts = [c[0] for c in cues]
 
@@ -44,7 +50,12 @@ class ChannelIndex:
         return found[0][2].label if found else None
 
     def heading(self, para_start: int, pos: int) -> str | None:
-        """Channel of the last heading ("...:") of the paragraph before `pos` that names one."""
+        """Channel of the heading ("...:") of the paragraph that scopes `pos`.
+
+        A heading with its content after the colon on the same line ("Về liên thông:
+        tiếp nhận 215 hồ sơ, ...") scopes that line only; a heading alone on its line
+        carries to the lines under it, until a line opens with another unit or names
+        another channel (a blank line ends the paragraph, hence the scope)."""
         text = self.work
         para_start = max(para_start, pos - 600)
         colon = text.rfind(":", para_start, pos)
@@ -52,10 +63,19 @@ class ChannelIndex:
             if _VALUE_AFTER.match(text, colon + 1):  # "Trực tiếp: 700" is a label, not a heading
                 colon = text.rfind(":", para_start, colon)
                 continue
-            seg_start = max(text.rfind(".", para_start, colon), text.rfind(":", para_start, colon), para_start)
+            seg_start = max(text.rfind(".", para_start, colon), text.rfind(":", para_start, colon),
+                            text.rfind("\n", para_start, colon), para_start)
             if colon - seg_start > 200:
                 seg_start = colon - 200
             label = self.after(seg_start, colon)
+            line_end = text.find("\n", colon, pos)
+            if line_end != -1:
+                if text[colon + 1:line_end].strip():
+                    return None  # a heading of its own line only, and it ends any heading above
+                if _UNIT_LINE.search(text, line_end, pos):
+                    return None
+                if label is not None and any(c[2].label != label for c in self._in(line_end, pos)):
+                    return None
             if label is not None:
                 return label
             colon = text.rfind(":", para_start, colon)

@@ -126,6 +126,9 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
             if ck > k + options.sum_window_sentences:
                 break
             if c.metric == "received" and c.channel == d.channel:
+                if c.explicit_new and _breakdown(c, drafts[j + 1:j + 4], d):
+                    d.metric = "total"  # "tiếp nhận N (tiếp nhận mới A, kỳ trước chuyển sang B)"
+                    totals.append(d)
                 break
             if c.metric == "carried_over" and c.channel == d.channel and c.value < d.value:
                 d.metric = "total"
@@ -149,6 +152,12 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
                     for p in part:
                         p.metric = "total"
                     break
+
+
+def _breakdown(new: Draft, rest: list[Draft], whole: Draft) -> bool:
+    """Whether new dossiers and a carried-over count right after them add up to `whole`."""
+    return any(c.metric == "carried_over" and c.channel == whole.channel and abs(new.value + c.value - whole.value) <= 1
+               for c in rest)
 
 
 def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods.Mention],
@@ -272,7 +281,7 @@ def _subject(d: Draft, work: str, seg: Segments, units: list[subjects.Unit],
             return (units[j].name, units[j].level), d.kind == "rank"
     i = bisect.bisect_left(ustarts, d.num_start) - 1
     if i >= 0 and units[i].start >= ss:
-        return (units[i].name, units[i].level), True
+        return (units[i].name, units[i].level), not units[i].name.lower().startswith("các ")
     return None, False
 
 

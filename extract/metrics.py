@@ -30,6 +30,9 @@ _LOCAL_CUT = re.compile(r"[;()]|,\s")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
+_IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
+_BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
+_DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
 
 
 class Reader(IndexMixin):
@@ -70,6 +73,25 @@ class Reader(IndexMixin):
             return False
         after = self.work[n.end:n.end + 3]
         return after == "" or after[0] in "\n\r ();.," or after.startswith(" \n")
+
+    def label_layout(self, n: Num) -> bool:
+        """"Số hồ sơ đã giải quyết là 197, ...": a dossier label, "là", then a bare count."""
+        if n.word or not _IS_BEFORE.search(self.work, max(0, n.start - 6), n.start):
+            return False
+        if not _BARE_END.match(self.work, n.end):
+            return False
+        s = max(self.seg.sentence(n.start)[0], n.start - 160)
+        return bool(_DOSSIER.search(self.work, s, n.start))
+
+    def breakdown_layout(self, n: Num) -> bool:
+        """"..., trong đó trước hạn 492, đúng hạn 4, trễ hạn 5": a bare number right after
+        its cue, in the breakdown of a count, counts the whole's unit."""
+        if n.word or not _BARE_END.match(self.work, n.end):
+            return False
+        cues = self.metric.within(max(0, n.start - 40), n.start)
+        if not cues or not re.fullmatch(r"\s*(?:là|:)?\s*", self.work[cues[-1][1]:n.start]):
+            return False
+        return self.parent_of(n.start) is not None
 
     def vetoed_before(self, n: Num, a: int) -> bool:
         a = max(a, n.start - 60)
@@ -159,10 +181,12 @@ class Reader(IndexMixin):
         if label is None and parent is not None:
             return parent.channel
         if label is None:
-            s = max(self.seg.sentence(n_start)[0], n_start - REACH)
-            intro = self.work.find(", ", s, n_start)
+            # a fronted adverbial ("Qua dịch vụ bưu chính công ích, ...") holds no figure
+            # of its own and sets the channel of the whole sentence
+            s = max(self.seg.sentence(n_start)[0], n_start - 2 * REACH)
+            intro = self.work.find(", ", s, min(n_start, s + 160))
             k = bisect.bisect_left(self.count_starts, s)
-            if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < n_start):
+            if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < intro):
                 label = self.channels.before(s, intro)
         if label is None:
             label = self.channels.heading(self.seg.paragraph(n_start)[0], n_start)
@@ -187,7 +211,8 @@ class Reader(IndexMixin):
                 self._rate(n, i)
             elif unit == "points" or (n.denominator == 100 and unit is None):
                 self._score(n, i, unit_end)
-            elif unit == "dossier" or (unit is None and self.colon_layout(n)):
+            elif unit == "dossier" or (unit is None and (self.colon_layout(n) or self.label_layout(n)
+                                                          or self.breakdown_layout(n))):
                 self._count(n, i, unit_end, unit)
             elif unit in ("procedure", "service"):
                 self._procedure(n, i, unit, unit_end)
@@ -219,7 +244,19 @@ class Reader(IndexMixin):
             if after_clause is not None and after_clause[2].priority > before[2].priority:
                 return after_clause, before
             return before, None
-        return after, None
+        # a cue after the number is its own when postposed in its clause ("379 hồ sơ được
+        # giải quyết đúng hạn"); past a comma, not when it leads a number of its own
+        # ("nhận 379 hồ sơ, giải quyết xong 383 hồ sơ")
+        if after_clause is None and after is not None and self._leads_number(after[1]):
+            return None, None
+        return after_clause or after, None
+
+    def _leads_number(self, pos: int) -> bool:
+        k = bisect.bisect_left(self.num_starts, pos)
+        if k >= len(self.nums):
+            return False
+        nxt = self.nums[k].start
+        return nxt - pos <= 40 and not re.search(r"[,;:.()\n]", self.work[pos:nxt])
 
     def _rate(self, n: Num, i: int) -> None:
         v = n.as_measure()
@@ -292,6 +329,8 @@ class Reader(IndexMixin):
                 return None
             tail = max(d.num_end, d.end)
             gap = self.work[tail:n.start]
+            for cs, ce, _ in reversed(self.channels._in(tail, n.start)):  # "hồ sơ trực tuyến mức độ 3, 4, chiếm"
+                gap = gap[:cs - tail] + " " + gap[ce - tail:]
             if tail <= n.start and len(gap) <= 45 and _LINK.match(gap) and not self.metric.within(tail, n.start):
                 return d
             return None

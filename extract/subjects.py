@@ -44,6 +44,10 @@ _OFFICE = re.compile(
     rf"(?!\s+[{UPPER}])(?![^\W_])")
 _BARE = re.compile(r"(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
                    rf"(?!\s+[{UPPER}\d])(?![^\W_])")
+_PLURAL = re.compile(
+    r"(?<![^\W_])[Cc]ác\s+(?P<type>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)"
+    r"(?:\s*(?:,|và)\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố))*"
+    rf"(?![^\W_])(?!\s+[{UPPER}])")
 _SOURCE = re.compile(r"(?i:theo\s+(?:báo\s+cáo|thống\s+kê|số\s+liệu|đánh\s+giá)(?:\s+\S+){0,2}?\s+của)\s*$")
 _FOOTER = re.compile(r"TRANG THÔNG TIN ĐIỆN TỬ\s+(?P<type>XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+"
                      rf"(?P<name>[{UPPER}\s]+?)(?:\s+-|\n|$)")
@@ -111,6 +115,9 @@ def find_units(work: str) -> list[Unit]:
     for m in _BARE.finditer(work):
         t = m.group("type").lower()
         out.append(Unit(m.start("type"), m.end("type"), t, _TYPE_LEVEL.get(t), bare=True))
+    for m in _PLURAL.finditer(work):  # "Các xã, thị trấn tiếp nhận ...": a plural unit subject
+        t = " ".join(m.group("type").lower().split())
+        out.append(Unit(m.start(), m.end(), m.group(0)[0].lower() + m.group(0)[1:], _TYPE_LEVEL.get(t)))
     for m in _LEVEL_WORD.finditer(work):
         lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[m.group("lvl").lower()]
         out.append(Unit(m.start(), m.end(), m.group(0), lvl))
