@@ -128,3 +128,17 @@ def test_sitemap_discovery_reaches_every_article(
     assert set(article_rows(db)[site_id]) == every  # all categories, not only the listings'
     kinds = {r["kind"] for r in sqlite_utils.Database(db).query("select distinct kind from pages")}
     assert kinds == {"article", "listing", "sitemap"}
+
+
+def test_rss_feeds_of_listings_are_read(replica: Replica, proxy: str, tmp_path: Path) -> None:
+    """`-a feeds=1`: the category feed a listing links in its head; nothing off-category."""
+    db = tmp_path / "feeds.db"
+    crawl("nukeviet", proxy, db, "-a", "feeds=1")
+    stored = article_rows(db)
+    for site in (s for s in replica.sites if s.platform == "nukeviet"):  # the site-wide feed too
+        assert set(stored[site.id]) == {store.canonical_url(u) for u in replica.article_urls(site.id)}
+    feeds = [r["url"] for r in sqlite_utils.Database(db).query("select url from pages where kind = 'feed'")]
+    assert "http://godau.tayninh.gov.vn/news/rss/cai-cach-hanh-chinh/" in feeds
+    # a re-crawl learns of the newest articles from the feed; stored ones are skipped
+    crawl("nukeviet", proxy, db, "-a", "site=tn-godau", "-a", "feeds=1", "-a", "incremental=1")
+    assert last_run_stats(db)["cchc/article/known"] >= 10

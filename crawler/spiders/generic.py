@@ -127,19 +127,3 @@ class GenericSpider(PortalSpider):
 
     def sitemap_wanted(self, url: str) -> bool:
         return self.keyword_match(urlsplit(url).path.replace("_", "-"))
-
-    def parse_feed(self, response: Response, site: Site) -> Iterator[Any]:
-        """An RSS/Atom feed: items whose title or description holds a reform keyword."""
-        yield self.page_item(response, site, "feed")
-        response.selector.remove_namespaces()
-        for item in response.xpath("//item | //entry"):
-            link = item.xpath("link/text()").get() or item.xpath("link/@href").get() or ""
-            text = " ".join(item.xpath("title//text() | description//text() | summary//text()").getall())
-            if not link.strip() or not self.same_site(response.urljoin(link.strip()), site):
-                continue
-            if not self.keyword_match(text + " " + link):
-                self.stat("article/off_topic")
-                continue
-            request = self.article_request(response.urljoin(link.strip()), site)
-            if request is not None:
-                yield request
