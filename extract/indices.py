@@ -40,7 +40,7 @@ class IndexMixin:
     def vetoed_before(self, n: Num, a: int) -> bool:
         raise NotImplementedError
 
-    def index_context(self, pos: int, both_sides: bool = False) -> str | None:
+    def index_context(self, pos: int, both_sides: bool = False, own_sentence: bool = False) -> str | None:
         s, e = self.seg.sentence(pos)
         s = max(s, pos - REACH)
         before = self.index.within(s, pos)
@@ -48,6 +48,8 @@ class IndexMixin:
         if before or after:
             cands = ([(pos - b[1], b) for b in before[-1:]] + [(a[0] - pos, a) for a in after[:1]])
             return min(cands, key=lambda x: x[0])[1][2].label
+        if own_sentence:
+            return None
         k = self.seg.sentence_index(pos)
         for back in (1, 2):
             ps, pe = self.seg.sentence_at(k - back)

@@ -30,6 +30,9 @@ _LOCAL_CUT = re.compile(r"[;()]|,\s")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
+_TARGET = re.compile(r"(?i:(?<![^\W_])(?:phấn\s+đấu|theo\s+kế\s+hoạch(?!\s+số)|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra)(?![^\W_]))")
+_SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
+_DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
@@ -101,7 +104,15 @@ class Reader(IndexMixin):
         for s, e, _ in self.veto["before"].within(a, n.start):
             if a + cut - e <= 1 or n.start - e <= 1:
                 return True
-        return bool(self.veto["clause"].within(max(a, self.seg.clause(n.start)[0]), n.start))
+        if self.veto["clause"].within(max(a, self.seg.clause(n.start)[0]), n.start):
+            return True
+        return self.in_target(n.start)
+
+    def in_target(self, pos: int) -> bool:
+        """Targets and plans ("phấn đấu", "theo kế hoạch", "chỉ tiêu", "mục tiêu") scope the
+        rest of their sentence, clauses after ";" included."""
+        s = max(self.seg.sentence(pos)[0], pos - 400)
+        return _TARGET.search(self.work, s, pos) is not None
 
     def vetoed_after(self, end: int, rate: bool = False) -> bool:
         found = sorted(self.veto["after"].within(end, end + 120)
@@ -294,7 +305,13 @@ class Reader(IndexMixin):
         if after is not None:
             self._emit_rate(after[2].label, v, n, n.start, after[1], local)
             return
-        label = self.index_context(n.start)
+        share = self._share(local, n.start)
+        if share is not None:
+            self.add(Draft("received_rate", v, share, min(local, n.start), n.end, n.start, n.end, kind="rate"))
+            return
+        # a rate whose own words name dossiers takes no index from earlier sentences
+        own = _DOSSIER_RATE.search(self.work, max(s, n.start - REACH), n.start)
+        label = self.index_context(n.start, own_sentence=own is not None)
         if label is not None:
             self._index_rate(label, v, n, n.start)
             return
@@ -303,6 +320,14 @@ class Reader(IndexMixin):
             self._emit_rate(wide[2].label, v, n, n.start, n.end, local)
             return
         self._inherit_rate(v, n, s)
+
+    def _share(self, local: int, pos: int) -> str | None:
+        """"Tỷ lệ hồ sơ (nộp) trực tuyến ... đạt 40,2%": the share of a channel among the
+        dossiers received."""
+        for cs, ce, c in reversed(self.channels._in(local, pos)):
+            if c.label != "general" and _SHARE.search(self.work, max(local, cs - 40), cs):
+                return c.label
+        return None
 
     def _unit_after_percent(self, n: Num) -> tuple[str | None, int]:
         for s, e, c in self.units.within(n.end, n.end + 40):
