@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--seed", type=int, default=0)
     serve.add_argument("--sites", type=int, default=None, help="number of sites")
     serve.add_argument("--articles", type=int, default=None, help="reform articles per site")
+    serve.add_argument("--faults", action="store_true",
+                       help="also serve the fault sites of replica/sites_faults.csv")
     sites = sub.add_parser("sites", help="write the replica's sites file (CSV) for the crawler")
     sites.add_argument("--seed", type=int, default=0)
     sites.add_argument("--sites", type=int, default=None, help="number of sites")
@@ -27,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "sites":
         return write_sites(build_replica(args.seed, n_sites=args.sites).sites, args.output)
-    replica = build_replica(args.seed, n_sites=args.sites, n_articles=args.articles)
+    replica = build_replica(args.seed, n_sites=args.sites, n_articles=args.articles,
+                            faults=args.faults)
     server = ReplicaServer(replica, port=args.port)
     print(server.start(), flush=True)
     try:
