@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from store.views import VIEWS
+from store.views import sync_views
 
 migrations = Migrations("cchc")
 
@@ -101,8 +101,8 @@ def create_figures(db: Database) -> None:
 
 @migrations()
 def create_views(db: Database) -> None:
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql, replace=True)
+    """The comparison views (they follow the code: see store.views.sync_views)."""
+    sync_views(db)
 
 
 @migrations()
@@ -167,10 +167,7 @@ def add_review_indexes(db: Database) -> None:
 @migrations()
 def recreate_views_v2(db: Database) -> None:
     """Views that use reviewed values, 2025 units, both rates, latest widgets, review queue."""
-    from store.views import VIEWS_V2
-
-    for name, sql in VIEWS_V2.items():
-        db.create_view(name, sql, replace=True)
+    sync_views(db)
 
 
 @migrations()

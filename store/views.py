@@ -14,18 +14,6 @@ def _pivot(metric: str, column: str | None = None) -> str:
     return f"max(CASE metric WHEN '{metric}' THEN value END) AS {column or metric}"
 
 
-FIGURE_FACTS = """
-SELECT f.id AS figure_id, f.metric, f.value, f.channel, f.period, f.source, f.flags,
-       f.evidence, coalesce(f.subject, s.name) AS unit, coalesce(f.level, s.level) AS level,
-       s.id AS site_id, s.name AS site_name, s.district, s.province,
-       a.id AS article_id, a.url AS url, a.title AS title,
-       coalesce(a.published, w.updated_at) AS stated_at
-FROM figures f
-LEFT JOIN articles a ON a.id = f.article_id
-LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
-JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
-"""
-
 # The latest statement of each metric per unit, period and channel.
 FIGURE_LATEST = """
 SELECT * FROM (
@@ -36,41 +24,9 @@ SELECT * FROM (
 ) WHERE rank_in_group = 1
 """
 
-COMPARISON_COUNTS = f"""
-SELECT min(unit) AS unit, min(level) AS level, min(province) AS province,
-       min(district) AS district, period, channel,
-       {", ".join(_pivot(m) for m in COUNT_COLUMNS)},
-       {_pivot("early_or_on_time_rate", "early_or_on_time_rate_stated")},
-       {_pivot("late_rate", "late_rate_stated")},
-       group_concat(DISTINCT source) AS sources,
-       max(CASE WHEN flags IS NOT NULL AND flags != '[]' THEN 1 ELSE 0 END) AS flagged,
-       count(*) AS figures
-FROM figure_latest
-GROUP BY lower(unit), period, coalesce(channel, '')
-"""
-
-# Rates: the stated one when the text gives it, else recomputed from the counts.
-COMPARISON = """
-SELECT c.*,
-  coalesce(early_or_on_time_rate_stated,
-           round(100.0 * coalesce(early_or_on_time, early + on_time, resolved - late)
-                 / nullif(resolved, 0), 2)) AS early_or_on_time_pct,
-  coalesce(late_rate_stated, round(100.0 * late / nullif(resolved, 0), 2)) AS late_pct
-FROM comparison_counts c
-"""
-
-VIEWS = {
-    "figure_facts": FIGURE_FACTS,
-    "figure_latest": FIGURE_LATEST,
-    "comparison_counts": COMPARISON_COUNTS,
-    "comparison": COMPARISON,
-}
-
-# --- v2: reviewed values, post-2025 units, rates stated and recomputed, review queue ----------
-
 # A figure as the analysts see it: the reviewed value when a reviewer corrected it;
 # rejected figures are left out. `machine_value` keeps what the extractor read.
-FIGURE_FACTS_V2 = """
+FIGURE_FACTS = """
 SELECT f.id AS figure_id, f.fingerprint, f.metric,
        CASE WHEN r.decision = 'corrected' THEN r.new_value ELSE f.value END AS value,
        f.value AS machine_value, r.decision AS review, f.channel, f.period, f.source, f.flags,
@@ -88,7 +44,7 @@ LEFT JOIN units u ON u.site_id = s.id AND u.name = coalesce(f.subject, s.name)
 WHERE r.decision IS NULL OR r.decision != 'rejected'
 """
 
-COMPARISON_COUNTS_V2 = f"""
+COMPARISON_COUNTS = f"""
 SELECT min(unit) AS unit, min(level) AS level, min(province) AS province,
        min(district) AS district, min(unit_2025) AS unit_2025,
        min(unit_2025_status) AS unit_2025_status, period, channel,
@@ -107,7 +63,7 @@ GROUP BY lower(unit), period, coalesce(channel, '')
 
 # Rates: `*_pct` is the stated rate when the text gives one, else the recomputed one;
 # `*_recomputed` is always computed from the counts, so the two can be compared.
-COMPARISON_V2 = """
+COMPARISON = """
 SELECT c.*,
   coalesce(early_or_on_time_rate_stated, early_or_on_time_pct_recomputed)
     AS early_or_on_time_pct,
@@ -156,18 +112,15 @@ LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
 WHERE r.fingerprint IS NULL
 """
 
-VIEWS_V2 = {
-    "figure_facts": FIGURE_FACTS_V2,
+#: The views as the code defines them now; `sync_views` brings a database up to them.
+CURRENT_VIEWS = {
+    "figure_facts": FIGURE_FACTS,
     "figure_latest": FIGURE_LATEST,
-    "comparison_counts": COMPARISON_COUNTS_V2,
-    "comparison": COMPARISON_V2,
+    "comparison_counts": COMPARISON_COUNTS,
+    "comparison": COMPARISON,
     "widget_latest": WIDGET_LATEST,
     "figures_to_review": FIGURES_TO_REVIEW,
 }
-
-
-#: The views as the code defines them now; `sync_views` brings a database up to them.
-CURRENT_VIEWS = VIEWS_V2
 
 
 def sync_views(db: Database) -> bool:
