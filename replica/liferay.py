@@ -125,6 +125,8 @@ class LiferaySite(ReplicaSite):
         return self.page("Trang chủ", "\n".join(blocks))
 
     def listing(self, key: str, page: int) -> str:
+        if self.profile.get("portlet") == "vnpt":
+            return self.vnpt_listing(key, page)
         pages = self.pages_of(key)
         li = []
         for p in range(1, pages + 1):
@@ -136,6 +138,27 @@ class LiferaySite(ReplicaSite):
                  f'<p class="pagination-results">Hiển thị {len(self.page_items(key, page))} kết quả.</p></div>')
         content = (f'<h2 class="portlet-title">{esc(self.category(key).title)}</h2>'
                    f'<ul class="list-group">{self.items(self.page_items(key, page))}</ul>{pager}')
+        return self.page(self.category(key).title, content)
+
+    def vnpt_listing(self, key: str, page: int) -> str:
+        """The VNPT ePortal news portlet (portals.md §3, cmsc.gov.vn): `div > h2 > a` items,
+        a `…ocerSearchContainerPageIterator` pager of `ul > li > a` with `_cur=N`."""
+        pid = f"dsnews_WAR_vnpteportalnewsportlet_INSTANCE_{self.portlet_id[len(PORTLET):][:4]}"
+        items = "\n".join(
+            f'<div class="news-item"><a href="{esc(self.article_path(a))}"><img src="/image/{a.id}.jpg" alt="" /></a>'
+            f'<h2><a href="{esc(self.article_path(a))}">{esc(a.title)}</a></h2>'
+            f'<span class="date">({a.published:%d/%m/%Y})</span><p>{esc(a.lead)}</p></div>'
+            for a in self.page_items(key, page))
+        li = []
+        for p in range(1, self.pages_of(key) + 1):
+            if p == page:
+                li.append(f'<li class="active"><span>{p}</span></li>')
+            else:
+                li.append(f'<li><a href="{esc(self.listing_path(key, p))}">{p}</a></li>')
+        content = (f'<div id="p_p_id_{pid}_" class="portlet-boundary"><h2 class="portlet-title">'
+                   f'{esc(self.category(key).title)}</h2>{items}'
+                   f'<div id="_{pid}_ocerSearchContainerPageIterator" class="taglib-page-iterator">'
+                   f'<ul>{"".join(li)}</ul></div></div>')
         return self.page(self.category(key).title, content)
 
     def article(self, a: Article) -> str:
