@@ -123,8 +123,8 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
         for j in range(i + 1, len(drafts)):
             c = drafts[j]
             ck = seg.sentence_index(c.num_start)
-            if ck > k + options.sum_window_sentences:
-                break
+            if ck > k + options.sum_window_sentences or c.metric == "total":
+                break  # a new whole ("Tổng số hồ sơ cần giải quyết ...") owns the breakdown after it
             if c.metric == "received" and c.channel == d.channel:
                 if c.explicit_new and _breakdown(c, drafts[j + 1:j + 4], d):
                     d.metric = "total"  # "tiếp nhận N (tiếp nhận mới A, kỳ trước chuyển sang B)"
