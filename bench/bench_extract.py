@@ -29,6 +29,10 @@ SYNTHETIC = (
     "06/KH-UBND ngày 18/01/2023, xã tổ chức 12 cuộc họp.\nĐang truy cập: 2\nHôm nay: 304\nTất cả: 5,971\n"
 )
 
+# digit-dense inputs: numbers without words, and figures packed back to back
+DENSE = [("9 9 9", "9 "), ("1.234 5.678", "1.234 5.678 "), ("9,5%", "9,5% "),
+         ("figures", "Xã tiếp nhận 1.234 hồ sơ, giải quyết 99%. ")]
+
 
 def load(corpus: Path) -> list[tuple[str, dt.date | None, str | None]]:
     docs = []
@@ -73,6 +77,12 @@ def main() -> None:
     print(f"extract_figures: {n / secs:.0f} docs/s ({secs / n * 1000:.2f} ms/doc)")
     print(f"bare regex pass: {n / base:.0f} docs/s; extractor/regex time ratio {secs / base:.0f}x")
     print(f"synthetic 1 MB text: {mb:.2f} s, {len(figures)} figures ({'ok' if mb < 2 else 'TOO SLOW'} < 2 s)")
+    for name, unit in DENSE:
+        text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+        t0 = time.perf_counter()
+        figures = extract_figures(text)
+        took = time.perf_counter() - t0
+        print(f"digit-dense 1 MB ({name}): {took:.2f} s, {len(figures)} figures ({'ok' if took < 2 else 'TOO SLOW'} < 2 s)")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ class Matcher:
     gapped: re.Pattern[str] | None
     by_text: dict[str, Cue]
     cues: tuple[Cue, ...]
+    lower: re.Pattern[str]  # the same trie, case-sensitive, for a lowercased text (much faster)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
         """Yield (start, end, cue) for every cue in text[pos:endpos], left to right."""
@@ -49,7 +50,9 @@ class Matcher:
 
     def _find(self, text: str, pos: int, end: int) -> list[tuple[int, int, Cue]]:
         found: list[tuple[int, int, Cue]] = []
-        for m in self.regex.finditer(text, pos, end):
+        low = lowered(text)
+        rx, src = (self.lower, low) if low is not None else (self.regex, text)
+        for m in rx.finditer(src, pos, end):
             cue = self.by_text.get(_key(m.group(0)))
             if cue is not None:
                 found.append((m.start(), m.end(), cue))
@@ -72,6 +75,19 @@ class Matcher:
 
     def all(self, text: str) -> list[tuple[int, int, Cue]]:
         return self._find(text, 0, len(text))
+
+
+_LOWERED: list[tuple[str, str | None]] = []
+
+
+def lowered(text: str) -> str | None:
+    """`text` lowercased when that keeps every offset (else None); the last one is cached."""
+    if _LOWERED and _LOWERED[0][0] is text:
+        return _LOWERED[0][1]
+    low = text.lower()
+    out = low if len(low) == len(text) else None
+    _LOWERED[:] = [(text, out)]
+    return out
 
 
 def _key(text: str) -> str:
@@ -131,7 +147,9 @@ def compile_cues(cues: list[Cue]) -> Matcher:
     gapped = None
     if gapped_idx:
         gapped = re.compile("|".join(f"(?P<c{i}>{_phrase_regex(cues[i].phrase)})" for i in gapped_idx), re.IGNORECASE)
-    return Matcher(regex, gapped, plain, tuple(cues))
+    first = "".join(sorted({re.escape(k[0]) for k in plain}))  # a first-character check first: fast scan
+    lower = re.compile(rf"(?=[{first}])(?<![^\W_])(?:{body})(?![^\W_])" if first else rf"(?<![^\W_])(?:{body})(?![^\W_])")
+    return Matcher(regex, gapped, plain, tuple(cues), lower)
 
 
 def _load(name: str) -> dict[str, object]:

@@ -52,6 +52,7 @@ class Reader(IndexMixin):
         self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
         self.trong_do = [m.start() for m in _TRONG_DO.finditer(work)]
+        self.targets = [m.start() for m in _TARGET.finditer(work)]
         self.nums = nums
         self.num_starts = [n.start for n in nums]
         self.drafts: list[Draft] = []
@@ -111,8 +112,8 @@ class Reader(IndexMixin):
     def in_target(self, pos: int) -> bool:
         """Targets and plans ("phấn đấu", "theo kế hoạch", "chỉ tiêu", "mục tiêu") scope the
         rest of their sentence, clauses after ";" included."""
-        s = max(self.seg.sentence(pos)[0], pos - 400)
-        return _TARGET.search(self.work, s, pos) is not None
+        k = bisect.bisect_left(self.targets, pos) - 1
+        return k >= 0 and self.targets[k] >= max(self.seg.sentence(pos)[0], pos - 400)
 
     def vetoed_after(self, end: int, rate: bool = False) -> bool:
         found = sorted(self.veto["after"].within(end, end + 120)

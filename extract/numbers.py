@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.lexicon import _trie_regex, negative_cues, number_words
+from extract.lexicon import _trie_regex, lowered, negative_cues, number_words
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
@@ -62,12 +62,19 @@ _WORD_MASKS = [
     rf"{_words(_DOC_WORDS)}\s+(?:số\s+)?\d+",
     rf"{_words(_STAGE_WORDS)}\s+\d+(?:\s?[,-]\s?\d+)*",
 ]
-_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _DIGIT_MASKS)
-                      + "|(?<![^\\W_])(?i:" + "|".join(f"(?:{m})" for m in _WORD_MASKS) + ")")
+# (a first-character lookahead lets the regex engine skip fast to candidate positions;
+# word masks run case-sensitive over the lowercased text, also much faster)
+_MASK_RE = re.compile(r"(?=[\d+])(?:" + "|".join(f"(?:{m})" for m in _DIGIT_MASKS) + ")")
+_WORD_MASK_RE = re.compile("(?<![^\\W_])(?:" + "|".join(f"(?:{m})" for m in _WORD_MASKS) + ")")
+_WORD_MASK_I = re.compile("(?<![^\\W_])(?i:" + "|".join(f"(?:{m})" for m in _WORD_MASKS) + ")")
 _COLON_NUM = re.compile(r":[ \t]*(?P<val>\d[\d.,  ]*)")
 _LABEL_YEAR = re.compile(r"\s+\d{4}$")
 
 _WORDS_RE: re.Pattern[str] | None = None
+# A run of many numbers with no word between them ("9 9 9 ...", "1.234 5.678 ...") is not
+# prose: nothing says what they count. It is skipped whole, which bounds the work on
+# digit-dense input.
+_SOUP = re.compile(r"(?:\d[\d.,]*+%?[ \t\r\n.,;:|/()+-]*+){12,}")
 
 
 @dataclass(slots=True)
@@ -119,9 +126,21 @@ def _readings(kind: str, raw: str) -> tuple[float | None, float | None]:
     return v, v
 
 
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def masked_spans(work: str) -> list[tuple[int, int]]:
     """Spans of the working text whose digits are not figures (dates, documents, phones...)."""
-    spans = [(m.start(), m.end()) for m in _MASK_RE.finditer(work)]
+    low = lowered(work)
+    words = _WORD_MASK_RE.finditer(low) if low is not None else _WORD_MASK_I.finditer(work)
+    spans = _merge([(m.start(), m.end()) for m in _MASK_RE.finditer(work)] + [(m.start(), m.end()) for m in words])
     labels = negative_cues("counter")
     seen: dict[str, bool] = {}
     for m in _COLON_NUM.finditer(work):
@@ -165,6 +184,15 @@ def _word_value(phrase: str) -> float | None:
     return None
 
 
+def _numbers(work: str):  # type: ignore[no-untyped-def]
+    """_NUM matches outside runs of numbers without words."""
+    pos = 0
+    for soup in _SOUP.finditer(work):
+        yield from _NUM.finditer(work, pos, soup.start())
+        pos = soup.end()
+    yield from _NUM.finditer(work, pos)
+
+
 def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
     """Number tokens of the working text (masked ones left out) and the masked spans."""
     masks = masked_spans(work)
@@ -180,7 +208,7 @@ def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
         pct = work.find("%", pct + 1)
     starts = sorted(masks + broken)
     mi = 0
-    for m in _NUM.finditer(work):
+    for m in _numbers(work):
         s, e = m.start(), m.end()
         while mi < len(starts) and starts[mi][1] <= s:
             mi += 1

@@ -21,16 +21,16 @@ _RANGE = re.compile(
     r"(?i:từ\s+(?:ngày\s+)?)" + _D.format("a", _Y).replace("(?P<ad>\\d{1,2})\\s*[/-]\\s*(?P<am>\\d{1,2})",
                                                           "(?P<ad>\\d{1,2})(?:\\s*[/-]\\s*(?P<am>\\d{1,2}))?")
     + r"\s*(?i:đến|tới|-|–)\s*(?i:ngày\s+)?" + _D.format("b", _Y))
-_SINCE_START = re.compile(rf"(?i:từ\s+đầu\s+năm)(?:\s+(?P<y>{_Y}))?\s+(?i:đến\s+nay|tới\s+nay|đến\s+thời\s+điểm\s+này)")
+_SINCE_START = re.compile(rf"(?=[tT])(?i:từ\s+đầu\s+năm)(?:\s+(?P<y>{_Y}))?\s+(?i:đến\s+nay|tới\s+nay|đến\s+thời\s+điểm\s+này)")
 _SINCE_DAY = re.compile(r"(?i:từ\s+(?:ngày\s+)?)(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>" + _Y
                         + r"))?\s+(?i:đến\s+nay|tới\s+nay)")
-_FIRST_MONTHS = re.compile(rf"(?P<n>\d{{1,2}}|sáu|chín|ba)\s+(?i:tháng\s+(?:đầu\s+)?năm)(?:\s+(?P<y>{_Y}|nay))?")
-_LAST_HALF = re.compile(rf"(?i:6|sáu)\s+(?i:tháng\s+cuối\s+năm)(?:\s+(?P<y>{_Y}|nay))?")
-_UNTIL = re.compile(rf"(?i:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?)(?:(?i:ngày)\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m1>\d{{1,2}})"
+_FIRST_MONTHS = re.compile(rf"(?=[\dsScCbB])(?P<n>\d{{1,2}}|sáu|chín|ba)\s+(?i:tháng\s+(?:đầu\s+)?năm)(?:\s+(?P<y>{_Y}|nay))?")
+_LAST_HALF = re.compile(rf"(?=[6sS])(?i:6|sáu)\s+(?i:tháng\s+cuối\s+năm)(?:\s+(?P<y>{_Y}|nay))?")
+_UNTIL = re.compile(rf"(?=[tTđĐ])(?i:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?)(?:(?i:ngày)\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m1>\d{{1,2}})"
                     rf"|(?i:tháng)\s+(?P<m2>\d{{1,2}}))(?:{_SEP}(?P<y>{_Y}))?")
 _QUARTER = re.compile(rf"(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_SEP}(?P<y>{_Y}))?")
-_MONTH = re.compile(rf"(?i:tháng)\s+(?P<m>\d{{1,2}})(?![\d/])(?:{_SEP}(?P<y>{_Y}))?|(?i:tháng)\s+(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{_Y})")
-_YEARS = re.compile(rf"(?i:(?:từ\s+)?(?:năm|giai\s+đoạn))\s+(?P<a>{_Y})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})")
+_MONTH = re.compile(rf"(?=[tT])(?i:tháng)\s+(?P<m>\d{{1,2}})(?![\d/])(?:{_SEP}(?P<y>{_Y}))?|(?i:tháng)\s+(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{_Y})")
+_YEARS = re.compile(rf"(?=[tTnNgG])(?i:(?:từ\s+)?(?:năm|giai\s+đoạn))\s+(?P<a>{_Y})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})")
 _YEAR = re.compile(rf"(?i:năm)\s+(?P<y>{_Y})(?!\s*[-–/]\s*\d)")
 _NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
                                 r"|(?i:so\s+với)[^,.;:]{0,25}$")

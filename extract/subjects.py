@@ -27,25 +27,25 @@ _TYPE_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commun
                "tỉnh": "province"}
 _NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:\s+(?:-\s+)?[{UPPER}][^\W_]*)*"
 _UNIT = re.compile(
-    rf"(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
+    rf"(?=[XxPpTtHhQq])(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
     rf"(?:\s+|(?<=\.))(?P<name>{_NAME})")
-_LEVEL_WORD = re.compile(r"(?<![^\W_])(?<!tranh )(?<!công )(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
+_LEVEL_WORD = re.compile(r"(?=[Cc])(?<![^\W_])(?<!tranh )(?<!công )(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
                          r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
 _ORG = re.compile(
-    rf"(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
+    rf"(?=[SBN])(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
 _ORG_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp)|Bộ (?:phận|Chỉ số|chỉ số))")
 _CENTER = re.compile(
-    rf"(?<![^\W_])(?:[Tt]rung tâm|[Đđ]iểm|[Bb]ộ phận)\s+(?:[Pp]hục vụ\s+)?[Hh]ành chính công(?:\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)?"
+    rf"(?=[TtĐđBb])(?<![^\W_])(?:[Tt]rung tâm|[Đđ]iểm|[Bb]ộ phận)\s+(?:[Pp]hục vụ\s+)?[Hh]ành chính công(?:\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)?"
     rf"\s+(?:(?P<type>[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Qq]uận|[Tt]hị xã|[Tt]hành phố)\s+(?P<name>{_NAME})"
     rf"|[Cc]ấp\s+(?P<lvl>tỉnh|huyện|xã))")
 _OFFICE = re.compile(
-    r"(?<![^\W_])(?:[Bb]ộ phận (?:một cửa|[Tt]iếp nhận và [Tt]rả kết quả)|[Tt]rung tâm (?:[Pp]hục vụ )?[Hh]ành chính công)"
+    r"(?=[BbTt])(?<![^\W_])(?:[Bb]ộ phận (?:một cửa|[Tt]iếp nhận và [Tt]rả kết quả)|[Tt]rung tâm (?:[Pp]hục vụ )?[Hh]ành chính công)"
     r"(?:\s+(?:của\s+)?(?:(?:cấp\s+(?:tỉnh|huyện|xã)(?:(?:,|\s+và)\s+cấp\s+(?:tỉnh|huyện|xã))*)|tỉnh|huyện|xã))"
     rf"(?!\s+[{UPPER}])(?![^\W_])")
-_BARE = re.compile(r"(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
+_BARE = re.compile(r"(?=[UỦcCtT])(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
                    rf"(?!\s+[{UPPER}\d])(?![^\W_])")
 _PLURAL = re.compile(
-    r"(?<![^\W_])[Cc]ác\s+(?P<type>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)"
+    r"(?=[Cc])(?<![^\W_])[Cc]ác\s+(?P<type>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)"
     r"(?:\s*(?:,|và)\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố))*"
     rf"(?![^\W_])(?!\s+[{UPPER}])")
 _SOURCE = re.compile(r"(?i:theo\s+(?:báo\s+cáo|thống\s+kê|số\s+liệu|đánh\s+giá)(?:\s+\S+){0,2}?\s+của)\s*$")
@@ -240,7 +240,8 @@ def _province_regex() -> re.Pattern[str]:
     if not names:
         return re.compile(r"(?!x)x")
     from extract.lexicon import _trie_regex
-    return re.compile(r"(?<![^\W_])(?<!tỉnh )(?<!phố )(?:" + _trie_regex(names) + r")(?![^\W_])")
+    first = "".join(sorted({re.escape(n[0]) for n in names}))  # a first-character check first: fast scan
+    return re.compile(rf"(?=[{first}])(?<![^\W_])(?<!tỉnh )(?<!phố )(?:" + _trie_regex(names) + r")(?![^\W_])")
 
 
 def _lower_type(name: str) -> str:

@@ -102,3 +102,18 @@ def test_label_value_box_without_headline_is_a_widget() -> None:
     assert {(f.metric, f.value) for f in figs} == {
         ("received", 1234), ("resolved", 1200), ("on_time", 1190), ("late", 10), ("on_time_rate", 99.2)}
     assert {f.source for f in figs} == {"widget"}
+
+
+def test_digit_dense_megabyte_under_two_seconds() -> None:
+    """Runs of numbers without words are skipped whole; work stays linear."""
+    for unit in ("9 ", "1.234 5.678 ", "9,5% "):
+        text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+        t = time.perf_counter()
+        figs = extract_figures(text)
+        assert time.perf_counter() - t < 2.0, unit
+        assert figs == []
+
+
+def test_numbers_among_words_are_still_read() -> None:
+    text = "Bảng: 1 2 3 4 5 6 7 8 9 10 11 12 13 14. Xã tiếp nhận 1.234 hồ sơ, giải quyết 1.200 hồ sơ."
+    assert {(f.metric, f.value) for f in extract_figures(text)} == {("received", 1234), ("resolved", 1200)}
