@@ -13,7 +13,8 @@ VIETNAMESE = st.sampled_from([
     "tiếp nhận", "đã giải quyết", "hồ sơ", "trễ hạn", "trước và đúng hạn", "đạt", "%", "quý I năm 2023",
     "tháng 9/2021", "xã Thái Học", "trực tuyến", "(", ")", ":", ";", ",", ".", "\n", " ", "61.953", "83,94",
     "9 9 ,2", "5,65 ngàn", "hoà", "qúy", "\u00a0", "\u200b", "o\u0300", "Ð", "“", "không có hồ sơ quá hạn",
-    "trong đó", "xếp thứ", "chỉ số cải cách hành chính", "Đến tháng 06 đã giải quyết:", "Cập nhật lúc:27/06/2022",
+    "trong đó", "xếp thứ", "nhận", "trả kết quả", "là", "phấn đấu", "Qua bưu chính công ích, ", "mức độ 3, 4",
+    "tiếp nhận và giải quyết", "kỳ trước chuyển sang", "tiếp nhận mới", "Về liên thông:", "Các xã, thị trấn", "chỉ số cải cách hành chính", "Đến tháng 06 đã giải quyết:", "Cập nhật lúc:27/06/2022",
 ])
 TEXTS = st.one_of(
     st.text(max_size=400),
@@ -29,6 +30,8 @@ def _check(text: str, published: dt.date | None) -> None:
         assert f.evidence
         if f.metric.endswith("_rate"):
             assert 0 <= f.value <= 100
+    keys = [(f.metric, f.channel, f.value, f.period, f.subject, f.start, f.end) for f in figures]
+    assert len(keys) == len(set(keys)), "a figure emitted twice"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
