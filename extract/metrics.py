@@ -33,6 +33,7 @@ _LATE_FAMILY = {"late", "pending_late"}
 _TARGET = re.compile(r"(?i:(?<![^\W_])(?:phấn\s+đấu|theo\s+kế\s+hoạch(?!\s+số)|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra)(?![^\W_]))")
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
+_JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
@@ -252,6 +253,9 @@ class Reader(IndexMixin):
         clause_end = min(self.seg.clause(n.end)[1], b)
         after_clause = _best(self.metric.within(n.end, clause_end), nearest_last=False)
         after = _best(self.metric.within(n.end, b), nearest_last=False)
+        if (after_clause is not None and _JOINED.search(self.work, n.end, after_clause[0])
+                and self._leads_number(after_clause[1])):
+            after_clause = None  # "tiếp nhận 356 hồ sơ và trả kết quả đúng hạn cho 350 hồ sơ"
         if before is not None:
             if after_clause is not None and after_clause[2].priority > before[2].priority:
                 return after_clause, before
@@ -259,7 +263,8 @@ class Reader(IndexMixin):
         # a cue after the number is its own when postposed in its clause ("379 hồ sơ được
         # giải quyết đúng hạn"); past a comma, not when it leads a number of its own
         # ("nhận 379 hồ sơ, giải quyết xong 383 hồ sơ")
-        if after_clause is None and after is not None and self._leads_number(after[1]):
+        if after_clause is None and after is not None and _JOINED.search(self.work, n.end, after[0]) \
+                and self._leads_number(after[1]):
             return None, None
         return after_clause or after, None
 
