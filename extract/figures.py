@@ -131,8 +131,9 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
                     totals.append(d)
                 break
             if c.metric == "carried_over" and c.channel == d.channel and c.value < d.value:
-                d.metric = "total"
-                totals.append(d)
+                if not _sums_to_total(d, c, drafts[j + 1:j + 4]):
+                    d.metric = "total"
+                    totals.append(d)
                 break
     if not totals:
         return
@@ -152,6 +153,13 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
                     for p in part:
                         p.metric = "total"
                     break
+
+
+def _sums_to_total(received: Draft, carried: Draft, rest: list[Draft]) -> bool:
+    """"tiếp nhận 700; cộng với 50 kỳ trước chuyển sang, tổng số ... là 750": the received
+    count is a part of the stated total, not the total itself."""
+    return any(t.metric == "total" and t.channel == received.channel
+               and abs(received.value + carried.value - t.value) <= 1 for t in rest)
 
 
 def _breakdown(new: Draft, rest: list[Draft], whole: Draft) -> bool:
