@@ -34,6 +34,7 @@ _TARGET = re.compile(r"(?i:(?<![^\W_])(?:phấn\s+đấu|theo\s+kế\s+hoạch(?
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
+_BULLET = re.compile(r"\s*[-•*+]")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
@@ -202,8 +203,20 @@ class Reader(IndexMixin):
             if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < intro):
                 label = self.channels.before(s, intro)
         if label is None:
-            label = self.channels.heading(self.seg.paragraph(n_start)[0], n_start)
+            label = self.channels.heading(self._list_head(self.seg.paragraph(n_start)[0]), n_start)
         return as_channel(label)
+
+    def _list_head(self, ps: int) -> int:
+        """Start of the heading line a bulleted list hangs from ("Hồ sơ trực tuyến:\n- ...")."""
+        for _ in range(30):
+            if ps <= 0 or not _BULLET.match(self.work, ps):
+                return ps
+            prev = self.seg.paragraph(ps - 1)[0]
+            above = self.work[prev:ps]
+            if not above.strip() or re.search(r"\n[ \t]*\n\s*$", above):
+                return ps  # a blank line ends the list's scope
+            ps = prev
+        return ps
 
     def add(self, d: Draft) -> None:
         self.drafts.append(d)
