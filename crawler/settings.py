@@ -34,7 +34,10 @@ RETRY_TIMES = 2  # 5xx, 408, 429, timeouts and resets are retried this many time
 HTTPCACHE_ENABLED = False
 
 # Components
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.ProxyMiddleware": 740}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.ProxyMiddleware": 740,
+    "crawler.middlewares.RetryAfterMiddleware": 560,  # just outside RetryMiddleware (550)
+}
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 NEWSPIDER_MODULE = "crawler.spiders"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -46,5 +49,6 @@ CCHC_DB_PATH = os.environ.get("CCHC_DB", "data/cchc.db")  # SQLite file of the s
 CCHC_KEYWORDS = ""  # ";"-separated reform keywords for news listings; empty = built-in list
 CCHC_MAX_PAGES = 50  # listing pages followed per category
 CCHC_PROXY = ""  # e.g. the replica: "http://127.0.0.1:8899"; empty = direct
+CCHC_RETRY_AFTER_MAX = 60  # longest Retry-After (s) waited before a 429/503 is retried
 CCHC_SINCE = ""  # ISO date; stop paging a listing once all its items are older
 CCHC_SITES_FILE = "crawler/sites.csv"  # the sites to crawl (python -m replica: replica/sites.csv)

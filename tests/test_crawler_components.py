@@ -83,3 +83,15 @@ def test_nukeviet_home_discovers_reform_category() -> None:
 def test_unknown_site_id_is_an_error() -> None:
     with pytest.raises(ValueError, match="no trang site with id tn-godau"):
         spider(TrangSpider, site="tn-godau")
+
+
+def test_retry_after_header_values() -> None:
+    import datetime as dt
+    from email.utils import format_datetime
+
+    from crawler.middlewares import retry_after_seconds
+
+    soon = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=30)
+    assert retry_after_seconds(b"120") == 120
+    assert 25 <= (retry_after_seconds(format_datetime(soon, usegmt=True)) or 0) <= 30
+    assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None

@@ -102,6 +102,7 @@ def test_transient_faults_were_retried(crawled: Crawl) -> None:
     st = crawled.stats
     assert st["downloader/response_status_count/503"] == 1
     assert st["retry/reason_count/503 Service Unavailable"] == 1
+    assert st["cchc/retry_after/waits"] == 1  # its Retry-After: 1 was waited out first
     assert any("TimeoutError" in k for k in st if k.startswith("retry/reason_count/"))
     assert crawled.site.hits[(crawled.site.fault_article("reset").id, "reset")] >= 2
 
