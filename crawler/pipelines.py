@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from scrapy import signals
+
 import store
 from crawler.items import AttachmentItem, PageItem
 
@@ -31,7 +33,20 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler.settings.get("CCHC_DB_PATH"), crawler)
+        pipeline = cls(crawler.settings.get("CCHC_DB_PATH"), crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def spider_closed(self, reason: str) -> None:
+        """A crawl stopped early (Ctrl-C "shutdown", a close-spider limit …) is not
+        "finished": the next incremental crawl then walks its listings whole."""
+        if self.run_id is None or reason == "finished":
+            return
+        db = store.open_db(self.db_path)
+        try:
+            db["crawl_runs"].update(self.run_id, {"status": reason})
+        finally:
+            db.close()
 
     def open_spider(self) -> None:
         self.db = store.open_db(self.db_path)

@@ -127,3 +127,15 @@ def test_crawl_killed_with_sigkill_resumes_without_loss_or_duplicates(
     stats = crawl("trang", proxy, db, "-a", "incremental=1")
     assert "cchc/page/new" not in stats
     assert stats["cchc/listing/stopped_known"] >= len(TRANG)
+
+
+def test_crawl_stopped_early_is_not_marked_finished(proxy: str, tmp_path: Path) -> None:
+    """A crawl closed before its end (here CLOSESPIDER_ITEMCOUNT; Ctrl-C gives "shutdown")
+    keeps its reason as the run status, so the next incremental crawl walks every listing."""
+    db = tmp_path / "early.db"
+    crawl("trang", proxy, db, "-a", "site=hd-binhgiang-thaihoc", "-s", "CLOSESPIDER_ITEMCOUNT=3",
+          "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    [run] = sqlite_utils.Database(db).query("select status from crawl_runs")
+    assert run["status"] == "closespider_itemcount"
+    stats = crawl("trang", proxy, db, "-a", "site=hd-binhgiang-thaihoc", "-a", "incremental=1")
+    assert "cchc/listing/stopped_known" not in stats
