@@ -131,7 +131,7 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
                     totals.append(d)
                 break
             if c.metric == "carried_over" and c.channel == d.channel and c.value < d.value:
-                if not _sums_to_total(d, c, drafts[j + 1:j + 4]):
+                if not _sums_to_total(d, c, drafts[j + 1:j + 4]) and not _exceeded(d, drafts[j + 1:j + 4]):
                     d.metric = "total"
                     totals.append(d)
                 break
@@ -160,6 +160,12 @@ def _sums_to_total(received: Draft, carried: Draft, rest: list[Draft]) -> bool:
     count is a part of the stated total, not the total itself."""
     return any(t.metric == "total" and t.channel == received.channel
                and abs(received.value + carried.value - t.value) <= 1 for t in rest)
+
+
+def _exceeded(received: Draft, rest: list[Draft]) -> bool:
+    """More dossiers resolved than "tiếp nhận N": N leaves the carried-over ones out."""
+    return any(r.metric == "resolved" and r.channel == received.channel and r.kind == "count"
+               and r.value > received.value for r in rest)
 
 
 def _breakdown(new: Draft, rest: list[Draft], whole: Draft) -> bool:

@@ -312,6 +312,11 @@ class Reader(IndexMixin):
         if idx_near is not None:
             self._index_rate(idx_near[2].label, v, n, idx_near[0])
             return
+        idx_after = self.index.within(n.end, clause_end)
+        if idx_after and (after is None or idx_after[0][0] < after[0]) and idx_after[0][2].label == "satisfaction":
+            # "98,5% người dân hài lòng với việc giải quyết ...": the nearest cue after is the index
+            self._index_rate("satisfaction", v, n, n.start)
+            return
         if after is not None and after[2].priority >= 5:
             self._emit_rate(after[2].label, v, n, n.start, after[1], local)
             return
