@@ -50,7 +50,7 @@ _DIGIT_MASKS = [
     r"(?<!\d)(?:\+84|0)\d{2,3}(?:[ .]?\d){6,8}(?!\d)",
     r"(?<!\d)1[89]00(?:[ .]?\d{2,4}){1,3}",
     # list numbering opens a line or follows a sentence end ("trễ hạn 0. Quý IV" is a count)
-    r"(?:(?<![\s\S])|(?<=\n)|(?<=\n[ \t])|(?<=[.:;!?\"'”] )|(?<=[\"'“”]))\d{1,2}[.)](?=\s+[" + UPPER + r"])",
+    r"(?:(?<![\s\S])|(?<=\n)|(?<=\n[ \t])|(?<=[.!?\"'”] )|(?<=[\"'“”]))\d{1,2}[.)](?=\s+[" + UPPER + r"])",
     r"\d+\s+(?i:tại chỗ|cấp(?![^\W_]))",
 ]
 # Masks led by a word: "ngày 21/7", "ngày 18 tháng 01 năm 2023", "năm 2023", "Quyết định số 343",
