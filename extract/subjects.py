@@ -39,7 +39,7 @@ _CENTER = re.compile(
     rf"\s+(?:(?P<type>[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Qq]uận|[Tt]hị xã|[Tt]hành phố)\s+(?P<name>{_NAME})"
     rf"|[Cc]ấp\s+(?P<lvl>tỉnh|huyện|xã))")
 _OFFICE = re.compile(
-    r"(?=[BbTt])(?<![^\W_])(?:[Bb]ộ phận (?:một cửa|[Tt]iếp nhận và [Tt]rả kết quả)|[Tt]rung tâm (?:[Pp]hục vụ )?[Hh]ành chính công)"
+    r"(?=[BbTt])(?<![^\W_])(?:[Bb]ộ phận (?:[Mm]ột cửa|[Tt]iếp nhận và [Tt]rả kết quả)|[Tt]rung tâm (?:[Pp]hục vụ )?[Hh]ành chính công)"
     r"(?:\s+(?:của\s+)?(?:(?:cấp\s+(?:tỉnh|huyện|xã)(?:(?:,|\s+và)\s+cấp\s+(?:tỉnh|huyện|xã))*)|tỉnh|huyện|xã))"
     rf"(?!\s+[{UPPER}])(?![^\W_])")
 _BARE = re.compile(r"(?=[UỦcCtT])(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
