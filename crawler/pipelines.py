@@ -61,7 +61,8 @@ class StorePipeline:
         if self.run_id is not None:
             stats = {k: v for k, v in self.stats.get_stats().items()
                      if k.startswith(("cchc/", "downloader/response_status_count", "item_",
-                                      "downloader/request_count", "retry/"))}
+                                      "downloader/request_count", "retry/", "robotstxt/",
+                                      "downloader/exception_type_count"))}
             store.finish_crawl_run(self.db, self.run_id, "finished", stats)
         self.db.close()
 

@@ -21,7 +21,8 @@ one fault each (`FAULTS`, in listing order):
 | `tracking` | listed twice, once with `utm_source`/`fbclid` parameters | stored once |
 | `huge` | a 50 MB body (Content-Length says so) | skipped (DOWNLOAD_MAXSIZE), error counted |
 
-Articles past the faulty ones are served normally; attachments are PDFs. The reform listing's
+Articles past the faulty ones are served normally; attachments are PDFs. Reform page 1 also
+lists a news article at a `…&noibo=1` URL that robots.txt disallows (it must not be fetched). The reform listing's
 pager never ends: after the last real page, "Tiếp" leads to empty pages with yet another
 "Tiếp" (a link trap). `fault-generic` (an unknown CMS) carries the month-calendar trap of
 `replica.generic` on its listings.
@@ -158,8 +159,20 @@ class FaultTrangSite(TrangSite):
                    f'<a href="{nxt}">{page + 1}</a> <a class="tandan-next" href="{nxt}">Tiếp</a></div>')
         return self.page("Cải cách hành chính", content, f"./cai-cach-hanh-chinh.aspx?PageIndex={page}")
 
+    def robots_txt(self) -> str:
+        return super().robots_txt() + "Disallow: /Trang/ChiTietTinTuc.aspx?*noibo=\n"
+
+    def internal_article(self) -> Article:
+        """A news article listed (once, on reform page 1) at a URL robots.txt disallows."""
+        return self.in_category("news")[0]
+
     def listing(self, key: str, page: int) -> str:
         html = super().listing(key, page)
+        if key == "reform" and page == 1:
+            a = self.internal_article()
+            hidden = super().item(a).replace(esc(self.article_path(a)),
+                                             esc(self.article_path(a) + "&noibo=1"))
+            html = html.replace('<div class="tandan-div-tin-item">', hidden + '<div class="tandan-div-tin-item">', 1)
         if key == "reform" and page == self.pages_of(key):  # the last page still says "Tiếp"
             nxt = esc(self.listing_path(key, page + 1))
             html = html.replace(f'<span class="CurrentPage">{page}</span>',

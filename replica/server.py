@@ -121,6 +121,15 @@ class ProxyHandler(BaseHTTPRequestHandler):
         log.debug("%s " + format, self.address_string(), *args)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients that hang up (a crawler giving up on a 50 MB page, a timeout) are normal
+        here: log them instead of printing a traceback to stderr."""
+        log.debug("connection from %s ended abruptly", client_address, exc_info=True)
+
+
 class ReplicaServer:
     """Serve a `Replica` as an HTTP proxy in a background thread.
 
@@ -129,8 +138,7 @@ class ReplicaServer:
 
     def __init__(self, replica: Replica, host: str = "127.0.0.1", port: int = 0) -> None:
         handler = type("BoundProxyHandler", (ProxyHandler,), {"replica": replica})
-        self.httpd = ThreadingHTTPServer((host, port), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _Server((host, port), handler)
         self.thread: threading.Thread | None = None
 
     @property

@@ -148,3 +148,12 @@ def test_attachments_are_recorded_as_links(crawled: Crawl) -> None:
                 if a.attachment and store.canonical_url(site.url(site.article_path(a))) in stored}
     assert expected and {r["url"] for r in rows} == expected
     assert all(r["url"].endswith(".pdf") for r in rows)
+
+
+def test_robots_txt_disallowed_url_is_not_fetched(crawled: Crawl) -> None:
+    site = crawled.site
+    hidden = site.internal_article()
+    assert crawled.stats["cchc/robots/forbidden"] == 1  # counted, but not as an error
+    assert site.hits[(hidden.id, "news")] == 0
+    stored = crawled.urls("fault-trang")
+    assert not [u for u in stored if f"nid={hidden.id}" in u]

@@ -201,6 +201,10 @@ class PortalSpider(scrapy.Spider):
         request = failure.request
         site = (request.cb_kwargs or {}).get("site")
         reason = failure.type.__name__ if failure.type else "Error"
+        if reason == "IgnoreRequest" and "robots.txt" in str(failure.value):
+            self.stat("robots/forbidden", site)  # obeyed, not an error
+            log.debug("robots.txt forbids %s", request.url)
+            return
         if reason == "HttpError":
             reason = f"http_{failure.value.response.status}"
         self.stat(f"error/{reason}")
