@@ -74,7 +74,7 @@ def _extract(text: str, published: dt.date | None, url: str | None, options: Ext
     mentions = periods.find(work, published)
     nums, _ = numbers.scan(work)
     pstarts = [m.start for m in mentions]
-    nums = [n for n in nums if not _inside(n.start, mentions, pstarts)]
+    nums = [n for n in nums if not _inside(n.start, mentions, pstarts)][: options.max_numbers]
     blocks = widgets.find_blocks(work, published)
     seg = Segments.of(work)
     reader = Reader(work, nums, seg)

@@ -117,3 +117,11 @@ def test_digit_dense_megabyte_under_two_seconds() -> None:
 def test_numbers_among_words_are_still_read() -> None:
     text = "Bảng: 1 2 3 4 5 6 7 8 9 10 11 12 13 14. Xã tiếp nhận 1.234 hồ sơ, giải quyết 1.200 hồ sơ."
     assert {(f.metric, f.value) for f in extract_figures(text)} == {("received", 1234), ("resolved", 1200)}
+
+
+def test_numbers_read_per_text_are_bounded() -> None:
+    from extract import ExtractOptions
+
+    text = "Xã tiếp nhận 120 hồ sơ, giải quyết 118 hồ sơ."
+    figs = extract_figures(text, options=ExtractOptions(max_numbers=1))
+    assert [(f.metric, f.value) for f in figs] == [("received", 120)]
