@@ -31,6 +31,10 @@ _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+th
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
 _TARGET = re.compile(r"(?i:(?<![^\W_])(?:phấn\s+đấu|theo\s+kế\s+hoạch(?!\s+số)|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra)(?![^\W_]))")
+# "vượt chỉ tiêu", "hoàn thành các mục tiêu": a result, not a target
+_MET = re.compile(r"(?i:(?<![^\W_])(?:vượt|đạt|hoàn\s+thành|so\s+với)(?:\s+(?:các|mức|toàn\s+bộ))?\s*)$")
+# "..., huyện đã giải quyết ...": a completed action after the target cue is a result
+_DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế)(?![^\W_]))")
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
@@ -54,7 +58,9 @@ class Reader(IndexMixin):
         self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
         self.trong_do = [m.start() for m in _TRONG_DO.finditer(work)]
-        self.targets = [m.start() for m in _TARGET.finditer(work)]
+        self.targets = [(m.start(), m.end()) for m in _TARGET.finditer(work)
+                        if not _MET.search(work, max(0, m.start() - 25), m.start())]
+        self.target_starts = [t[0] for t in self.targets]
         self.nums = nums
         self.num_starts = [n.start for n in nums]
         self.drafts: list[Draft] = []
@@ -114,8 +120,10 @@ class Reader(IndexMixin):
     def in_target(self, pos: int) -> bool:
         """Targets and plans ("phấn đấu", "theo kế hoạch", "chỉ tiêu", "mục tiêu") scope the
         rest of their sentence, clauses after ";" included."""
-        k = bisect.bisect_left(self.targets, pos) - 1
-        return k >= 0 and self.targets[k] >= max(self.seg.sentence(pos)[0], pos - 400)
+        k = bisect.bisect_left(self.target_starts, pos) - 1
+        if k < 0 or self.targets[k][0] < max(self.seg.sentence(pos)[0], pos - 400):
+            return False
+        return self.targets[k][1] > pos or not _DONE.search(self.work, self.targets[k][1], pos)
 
     def vetoed_after(self, end: int, rate: bool = False) -> bool:
         found = sorted(self.veto["after"].within(end, end + 120)
