@@ -38,6 +38,7 @@ _DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế)(?![^\W_
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
+_MECHANISM = re.compile(r"(?i:cơ\s+chế)\s*$")
 _BULLET = re.compile(r"\s*[-•*+]")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
@@ -209,7 +210,10 @@ class Reader(IndexMixin):
             intro = self.work.find(", ", s, min(n_start, s + 160))
             k = bisect.bisect_left(self.count_starts, s)
             if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < intro):
-                label = self.channels.before(s, intro)
+                # "Thực hiện cơ chế một cửa liên thông, ..." names a mechanism, not a channel
+                found = [c for c in self.channels._in(s, intro)
+                         if not _MECHANISM.search(self.work, max(s, c[0] - 12), c[0])]
+                label = found[-1][2].label if found else None
         if label is None:
             label = self.channels.heading(self._list_head(self.seg.paragraph(n_start)[0]), n_start)
         return as_channel(label)
