@@ -38,11 +38,24 @@ _DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế)(?![^\W_
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
+_VALUE_NEXT = re.compile(r"\s*(?:được\s+|là\s+|:\s*)?\d")
 _MECHANISM = re.compile(r"(?i:cơ\s+chế)\s*$")
 _BULLET = re.compile(r"\s*[-•*+]")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
+
+
+# bare verbs that are parts of other words: "ghi nhận", "nhận thức", "trả lời", "nộp thuế"
+_SHORT_VERBS = {"nhận", "trả", "nộp", "đã nhận", "đã trả", "đã nộp"}
+_WORD_BEFORE = re.compile(r"(?i:(?<![^\W_])(?:ghi|xác|công|thừa|cảm|tiếp|đón|nhìn|biên)\s+)$")
+_WORD_AFTER = re.compile(r"(?i:\s+(?:thức|xét|định|diện|thấy|lời|tiền|phí|lệ\s+phí|thuế|lại|góp|nuôi|bằng|khen)(?![^\W_]))")
+
+
+def _not_a_verb(work: str, cue: tuple[int, int, Cue]) -> bool:
+    if cue[2].phrase.lower() not in _SHORT_VERBS:
+        return False
+    return bool(_WORD_BEFORE.search(work, max(0, cue[0] - 8), cue[0]) or _WORD_AFTER.match(work, cue[1]))
 
 
 class Reader(IndexMixin):
@@ -52,7 +65,8 @@ class Reader(IndexMixin):
         self.work = work
         self.seg = seg
         self.metric = Cues([c for c in lexicon.metric_cues().all(work)
-                            if not _OFFICE.search(work[max(0, c[0] - 20):c[0]])])
+                            if not (_OFFICE.search(work[max(0, c[0] - 20):c[0]]) and not _VALUE_NEXT.match(work, c[1]))
+                            and not _not_a_verb(work, c)])
         self.index = Cues(lexicon.index_cues().all(work))
         self.units = Cues(lexicon.unit_cues().all(work))
         veto = lexicon.negative_cues("veto").all(work)
@@ -422,7 +436,8 @@ class Reader(IndexMixin):
         if cue is None:
             prev = parent or self._previous_count(n)
             if prev is None:
-                wide = _best(self.metric.within(max(self.seg.sentence(n.start)[0], n.start - REACH), n.start))
+                wide = _best(self.metric.within(self._list_start(max(self.seg.sentence(n.start)[0], n.start - REACH),
+                                                                 n.start), n.start))
                 if wide is None or wide[2].label.startswith("combo:"):
                     return
                 labels = [wide[2].label]
@@ -461,6 +476,13 @@ class Reader(IndexMixin):
     def _stop(self, start: int, limit: int) -> int:
         m = re.compile(r"[;(]").search(self.work, start, limit)
         return m.start() if m else limit
+
+    def _list_start(self, s: int, pos: int) -> int:
+        """A list runs on past ";" only inside brackets ("(Trực tuyến: 1.800; Trực tiếp: 656)")."""
+        semi = self.work.rfind(";", s, pos)
+        if semi == -1 or self.work.rfind("(", s, pos) > self.work.rfind(")", s, pos):
+            return s
+        return semi + 1
 
     def _previous_count(self, n: Num) -> Draft | None:
         s = self.seg.sentence(n.start)[0]
