@@ -95,3 +95,36 @@ def test_retry_after_header_values() -> None:
     assert retry_after_seconds(b"120") == 120
     assert 25 <= (retry_after_seconds(format_datetime(soon, usegmt=True)) or 0) <= 30
     assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
+
+
+def test_generic_spider_without_category_links_falls_back_to_sitemaps_and_feeds() -> None:
+    """A home page that names no reform category: robots.txt's sitemaps and the RSS feeds
+    are read instead, and only URLs / items naming a reform keyword are followed."""
+    from scrapy.http import TextResponse, XmlResponse
+
+    from crawler.spiders.generic import GenericSpider
+
+    sp = spider(GenericSpider, sites="bt-phanthiet-thiennghiep")
+    site = sp.sites[0]
+    home = HtmlResponse(site.url("/"), encoding="utf-8", body=(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head>'
+        '<body><a href="/gioi-thieu.html">Giới thiệu</a><a href="/lien-he.html">Liên hệ</a></body></html>'
+    ).encode())
+    out = list(sp.parse_home(home, site=site))
+    assert [r.url for r in out] == [site.url("/robots.txt"), site.url("/rss.xml")]
+    robots = TextResponse(site.url("/robots.txt"), encoding="utf-8",
+                          body=b"User-agent: *\nSitemap: http://thiennghiep.phanthiet.binhthuan.gov.vn/sm.xml\n")
+    assert [r.url for r in sp.parse_robots(robots, site=site)] == [site.url("/sm.xml")]
+    sitemap = XmlResponse(site.url("/sm.xml"), body=(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f'<url><loc>{site.url("/tin/hoi-nghi-cai-cach-hanh-chinh-12.html")}</loc></url>'
+        f'<url><loc>{site.url("/tin/le-hoi-mua-xuan-13.html")}</loc></url></urlset>').encode())
+    urls = [r.url for r in sp.parse_sitemap(sitemap, site=site) if isinstance(r, Request)]
+    assert urls == [site.url("/tin/hoi-nghi-cai-cach-hanh-chinh-12.html")]
+    feed = XmlResponse(site.url("/rss.xml"), body=(
+        '<?xml version="1.0"?><rss><channel>'
+        f'<item><title>Kết quả giải quyết thủ tục hành chính</title><link>{site.url("/tin/a-1.html")}</link></item>'
+        f'<item><title>Lễ hội mùa xuân</title><link>{site.url("/tin/b-2.html")}</link></item>'
+        '</channel></rss>').encode())
+    urls = [r.url for r in sp.parse_feed(feed, site=site) if isinstance(r, Request)]
+    assert urls == [site.url("/tin/a-1.html")]

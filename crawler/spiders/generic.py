@@ -62,13 +62,21 @@ class GenericSpider(PortalSpider):
                     yield request
 
     def feed_requests(self, site: Site, home: Response | None) -> Iterator[scrapy.Request]:
-        for path in self.SITEMAP_PATHS:
-            yield scrapy.Request(site.url(path), callback=self.parse_sitemap,
-                                 errback=self.failed, cb_kwargs={"site": site})
+        yield scrapy.Request(site.url("/robots.txt"), callback=self.parse_robots,
+                             errback=self.failed, cb_kwargs={"site": site})
         if home is not None:
             for href in home.xpath('//link[@type="application/rss+xml"]/@href').getall():
                 yield scrapy.Request(home.urljoin(href), callback=self.parse_feed,
                                      errback=self.failed, cb_kwargs={"site": site})
+
+    def parse_robots(self, response: Response, site: Site) -> Iterator[scrapy.Request]:
+        """The sitemaps robots.txt lists (`Sitemap:` lines), else `SITEMAP_PATHS`."""
+        text = response.body.decode("utf-8", "replace") if response.status == 200 else ""
+        urls = [line.split(":", 1)[1].strip() for line in text.splitlines()
+                if line.lower().startswith("sitemap:") and ":" in line]
+        for url in [u for u in urls if u] or [site.url(p) for p in self.SITEMAP_PATHS]:
+            yield scrapy.Request(response.urljoin(url), callback=self.parse_sitemap,
+                                 errback=self.failed, cb_kwargs={"site": site})
 
     def same_site(self, url: str, site: Site) -> bool:
         return (urlsplit(url).hostname or "").lower() == site.host
