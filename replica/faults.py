@@ -15,6 +15,7 @@ one fault each (`FAULTS`, in listing order):
 | `reset` | first request: TCP reset, then the page | stored |
 | `chain` | listed as `…&ver=old`: 301 -> 302 -> the article | stored once, at its real URL |
 | `loop` | listed as `…&hop=1`: redirects to `hop=2`, `hop=3` … for ever | not stored; an error counted |
+| `cycle` | listed as `…&cyc=a`: 302 to `cyc=b`, which 302s back to `cyc=a` | not stored; an error counted |
 | `malformed` | unclosed and stray tags, a NUL byte, a bare `<` | stored; text extracted |
 | `cp1258` | declares UTF-8 (header and meta) but sends windows-1258 bytes | stored; text decodes right |
 | `nocharset` | UTF-8 bytes, no charset in header or meta | stored; text decodes right |
@@ -40,10 +41,10 @@ from replica.render import esc
 from replica.site import FAULT_ACTION, FAULT_DELAY, FAULT_SIZE, Response, html_response
 from replica.trang import TrangSite
 
-FAULTS = ("503", "500", "gone", "slow", "timeout", "reset", "chain", "loop", "malformed",
-          "cp1258", "nocharset", "tracking", "huge")
+FAULTS = ("503", "500", "gone", "slow", "timeout", "reset", "chain", "loop", "cycle",
+          "malformed", "cp1258", "nocharset", "tracking", "huge")
 #: Faults after which the article cannot be had (the crawl must count an error instead).
-LOST = frozenset({"gone", "loop", "huge"})
+LOST = frozenset({"gone", "loop", "cycle", "huge"})
 HUGE_SIZE = 50 * 1024 * 1024
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
@@ -94,6 +95,8 @@ class FaultTrangSite(TrangSite):
             html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&ver=old"))
         elif fault == "loop":
             html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&hop=1"))
+        elif fault == "cycle":
+            html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&cyc=a"))
         elif fault == "tracking":
             tracked = self.article_path(a) + "&utm_source=facebook&utm_medium=social&fbclid=IwAR0x"
             html += html.replace(esc(self.article_path(a)), esc(tracked), 2)
@@ -124,6 +127,9 @@ class FaultTrangSite(TrangSite):
             hop = int(q.get("hop", ["1"])[0] or 1)
             nxt = f"/Trang/ChiTietTinTuc.aspx?{urlencode({'nid': a.id, 'hop': hop + 1})}"
             return 302, {"Location": self.url(nxt)}, b""
+        if fault == "cycle":
+            other = "b" if q.get("cyc") == ["a"] else "a"
+            return 302, {"Location": real + f"&cyc={other}"}, b""
         n = self._hit(a.id, fault)
         if fault == "503" and n == 1:
             return 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": "1"}, \

@@ -91,7 +91,8 @@ def test_lost_articles_are_counted_errors_not_crashes(crawled: Crawl) -> None:
     assert not any(crawled.url_of(f) in stored for f in LOST)
     st = crawled.stats
     assert st["cchc/error/http_500"] == 1  # "gone", after its retries
-    assert st["cchc/error/IgnoreRequest"] == 1  # the redirect loop (max redirections)
+    assert st["cchc/error/IgnoreRequest"] == 1  # the endless redirect chain (max redirections)
+    assert st["cchc/error/redirect_loop"] == 1  # A -> B -> A, dropped by the duplicate filter
     assert st["cchc/error/DownloadCancelledError"] == 1  # the 50 MB page
     assert st["cchc/site/fault-trang/errors"] == len(LOST)
     assert "larger than download max size" in crawled.log  # the skip reason is logged

@@ -42,6 +42,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
@@ -124,6 +125,7 @@ class PortalSpider(scrapy.Spider):
         spider.allowed_domains = sorted({s.host for s in spider.sites})
         if spider.incremental:
             spider.load_known(settings.get("CCHC_DB_PATH"))
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         return spider
 
     # -- set-up -------------------------------------------------------------------------
@@ -213,6 +215,22 @@ class PortalSpider(scrapy.Spider):
         log.warning("%(site)s: gave up on %(url)s: %(reason)s (%(msg)s)", {
             "site": getattr(site, "id", "?"), "url": request.url, "reason": reason,
             "msg": str(failure.value)[:200]})
+
+    def request_dropped(self, request: scrapy.Request) -> None:
+        """A redirect back to a URL already fetched (A -> B -> A) is dropped by the duplicate
+        filter without an errback: count it as the error it is."""
+        chain = request.meta.get("redirect_urls") or []
+        if not chain:
+            return
+        if request.url not in chain:  # redirected to a page this crawl already has
+            self.stat("redirect/to_seen_page")
+            return
+        site = (request.cb_kwargs or {}).get("site")
+        self.stat("error/redirect_loop")
+        if site is not None:
+            self.crawler.stats.inc_value(f"cchc/site/{site.id}/errors")
+        log.warning("%(site)s: redirect loop back to %(url)s", {
+            "site": getattr(site, "id", "?"), "url": request.url})
 
     def keyword_match(self, text: str) -> bool:
         text = fold(text)
