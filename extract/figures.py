@@ -21,6 +21,7 @@ from extract.options import DEFAULT_OPTIONS, ExtractOptions
 from extract.segments import Segments
 
 EXTRACTOR_VERSION = "1.0.0"
+MAX_NUMBERS = 20_000  # numbers read per text: a real page holds a few hundred; bounds digit-dense input
 log = logging.getLogger(__name__)
 
 
@@ -74,7 +75,7 @@ def _extract(text: str, published: dt.date | None, url: str | None, options: Ext
     mentions = periods.find(work, published)
     nums, _ = numbers.scan(work)
     pstarts = [m.start for m in mentions]
-    nums = [n for n in nums if not _inside(n.start, mentions, pstarts)][: options.max_numbers]
+    nums = [n for n in nums if not _inside(n.start, mentions, pstarts)][:MAX_NUMBERS]
     blocks = widgets.find_blocks(work, published)
     seg = Segments.of(work)
     reader = Reader(work, nums, seg)

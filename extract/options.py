@@ -12,7 +12,6 @@ class ExtractOptions:
     max_chars: int = 2_000_000  # longer inputs are cut (a page is far shorter)
     sum_window_sentences: int = 2  # how far a "trong đó" breakdown may follow its whole
     max_parts: int = 6  # parts of a level split summed against a total
-    max_numbers: int = 20_000  # numbers read per text (a real page holds a few hundred)
 
 
 DEFAULT_OPTIONS = ExtractOptions()
