@@ -34,7 +34,7 @@ _TARGET = re.compile(r"(?i:(?<![^\W_])(?:phấn\s+đấu|theo\s+kế\s+hoạch(?
 # "vượt chỉ tiêu", "hoàn thành các mục tiêu": a result, not a target
 _MET = re.compile(r"(?i:(?<![^\W_])(?:vượt|đạt|hoàn\s+thành|so\s+với)(?:\s+(?:các|mức|toàn\s+bộ))?\s*)$")
 # "..., huyện đã giải quyết ...": a completed action after the target cue is a result
-_DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế)(?![^\W_]))")
+_DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế|đều\s+đạt|đạt\s+và\s+vượt)(?![^\W_]))")
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
