@@ -75,7 +75,7 @@ def _load_sites(path: Path) -> list[Any]:
 
 def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
                platforms: tuple[str, ...], proxy: str | None, extra: dict[str, Any],
-               incremental: bool = True) -> None:
+               incremental: bool = True, spider_args: dict[str, str] | None = None) -> None:
     """Crawl the chosen sites into the database (used by `crawl` and `demo`).
 
     Incremental by default: stored articles are not fetched again (see crawler/spiders/base.py).
@@ -106,7 +106,8 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
         by_platform.setdefault(site.platform, []).append(site.id)
     stats = run_crawl(db_path=db_path, sites_file=sites_file, sites_by_platform=by_platform,
                       overrides=overrides,
-                      spider_args={"incremental": "1"} if incremental else None)
+                      spider_args={**({"incremental": "1"} if incremental else {}),
+                                   **(spider_args or {})})
     for spider, st in sorted(stats.items()):
         errors = sum(v for k, v in st.items() if k.startswith("cchc/error/"))
         click.echo(f"crawl {spider}: {st.get('cchc/page/new', 0)} new, "
@@ -158,11 +159,13 @@ def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
               help="Listing pages followed per category (CCHC_MAX_PAGES).")
 @click.option("--full", is_flag=True,
               help="Fetch every listed article again (default: skip stored ones).")
+@click.option("--sitemaps", is_flag=True, help="Also read the platforms' sitemaps.")
+@click.option("--feeds", is_flag=True, help="Also read the RSS feeds listing pages link.")
 @click.option("-s", "settings", multiple=True, help="Scrapy setting KEY=VALUE (repeatable).")
 def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
           platforms: tuple[str, ...], replica: bool, no_extract: bool, since: str | None,
-          backfill_days: int | None, max_pages: int | None, full: bool,
-          settings: tuple[str, ...]) -> None:
+          backfill_days: int | None, max_pages: int | None, full: bool, sitemaps: bool,
+          feeds: bool, settings: tuple[str, ...]) -> None:
     """Crawl portals into the database, then extract figures from new or changed pages.
 
     Re-crawls are incremental: listings are read again, stored articles are skipped, and
@@ -184,7 +187,9 @@ def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
     if max_pages is not None:
         extra["CCHC_MAX_PAGES"] = max_pages
     with replica_proxy(replica) as proxy:
-        crawl_into(db_path, sites_file, site_ids, platforms, proxy, extra, incremental=not full)
+        crawl_into(db_path, sites_file, site_ids, platforms, proxy, extra, incremental=not full,
+                   spider_args={**({"sitemap": "1"} if sitemaps else {}),
+                                **({"feeds": "1"} if feeds else {})})
     if not no_extract:
         run_extraction(db_path, everything=False)
 

@@ -43,5 +43,12 @@ def test_crawl_scope_options_and_per_site_stats(tmp_path: Path) -> None:
     assert stats["cchc/listing/page_limit"] >= 1
     assert f"{SITE}: " in again.stdout
 
+    feeds = run_cchc("crawl", "--replica", "--site", SITE, "--db", str(db), "--no-extract",
+                     "--feeds", "--sitemaps", cwd=tmp_path)
+    assert feeds.returncode == 0, feeds.stderr[-3000:]
+    with sqlite3.connect(db) as conn:
+        kinds = {r[0] for r in conn.execute("select distinct kind from pages where site_id = ?", [SITE])}
+    assert {"feed", "sitemap"} <= kinds
+
     bad = run_cchc("crawl", "--replica", "--db", str(db), "--since", "2024/01/01", cwd=tmp_path)
     assert bad.returncode == 2 and "2024-06-30" in bad.stderr
