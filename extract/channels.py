@@ -17,7 +17,7 @@ _VALUE_AFTER = re.compile(r"[ \t]*\d")
 # "bộ phận một cửa", "cơ chế một cửa": an office or a mechanism, not dossiers of a channel
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống|cơ\s+chế|mô\s+hình|phòng)\s*[“\"']?\s*$")
 # a line opening with a unit ("Các xã, thị trấn tiếp nhận ...") starts a new subject
-_UNIT_LINE = re.compile(r"\n[ \t]*(?:[-•*+][ \t]*)?(?i:(?:các|toàn|uBND|ủy\s+ban\s+nhân\s+dân)\s+)?"
+_UNIT_LINE = re.compile(r"\n[ \t]*(?:[-•*+][ \t]*)?(?i:(?:riêng|tại|đối\s+với|còn)\s+)?(?i:(?:các|toàn|uBND|ủy\s+ban\s+nhân\s+dân)\s+)?"
                         r"(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|cấp\s+(?:xã|huyện|tỉnh))(?![^\W_])")
 
 
