@@ -47,12 +47,15 @@ _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
 
 
 # bare verbs that are parts of other words: "ghi nhận", "nhận thức", "trả lời", "nộp thuế"
+_LABEL_ONLY = {"mới", "tồn"}
 _SHORT_VERBS = {"nhận", "trả", "nộp", "đã nhận", "đã trả", "đã nộp"}
 _WORD_BEFORE = re.compile(r"(?i:(?<![^\W_])(?:ghi|xác|công|thừa|cảm|tiếp|đón|nhìn|biên)\s+)$")
 _WORD_AFTER = re.compile(r"(?i:\s+(?:thức|xét|định|diện|thấy|lời|tiền|phí|lệ\s+phí|thuế|lại|góp|nuôi|bằng|khen)(?![^\W_]))")
 
 
 def _not_a_verb(work: str, cue: tuple[int, int, Cue]) -> bool:
+    if cue[2].phrase.lower() in _LABEL_ONLY:  # "mới 800 hồ sơ, tồn 20 hồ sơ": only as a label before a value
+        return not _VALUE_NEXT.match(work, cue[1])
     if cue[2].phrase.lower() not in _SHORT_VERBS:
         return False
     return bool(_WORD_BEFORE.search(work, max(0, cue[0] - 8), cue[0]) or _WORD_AFTER.match(work, cue[1]))
