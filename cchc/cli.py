@@ -330,6 +330,9 @@ def sites_detect(url: str, replica: bool, timeout: float) -> None:
     import urllib.error
     import urllib.request
 
+    from scrapy.spiderloader import SpiderLoader
+
+    from cchc.crawl import project_settings
     from crawler.detect import detect_platform
 
     with replica_proxy(replica) as proxy:
@@ -345,6 +348,9 @@ def sites_detect(url: str, replica: bool, timeout: float) -> None:
     click.echo(f"{url}: {result.platform} (score {result.score})")
     for item in result.evidence:
         click.echo(f"  matched: {item}")
+    spiders = set(SpiderLoader.from_settings(project_settings()).list())
+    if result.platform not in spiders:
+        click.echo(f"  no '{result.platform}' spider: put platform 'generic' in the sites file")
 
 
 @cli.command("extract-text")
