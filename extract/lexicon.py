@@ -212,7 +212,7 @@ def index_cues() -> Matcher:
 @functools.cache
 def negative_cues(section: str) -> Matcher:
     """``veto`` groups (before, clause, after) or ``counter`` labels."""
-    known = {"before", "clause", "after", "rate_after"} if section == "veto" else {"label"}
+    known = {"before", "clause", "after", "rate_after", "rate_of"} if section == "veto" else {"label"}
     return compile_cues(_groups("negatives.toml", section, known))
 
 

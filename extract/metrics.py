@@ -36,6 +36,12 @@ _MET = re.compile(r"(?i:(?<![^\W_])(?:vượt|đạt|hoàn\s+thành|so\s+với)(
 # "..., huyện đã giải quyết ...": a completed action after the target cue is a result
 _DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế|đều\s+đạt|đạt\s+và\s+vượt)(?![^\W_]))")
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
+# "86 thủ tục được cung cấp dịch vụ công trực tuyến một phần", "20 thủ tục (thực hiện) toàn trình"
+_ONLINE_AFTER = re.compile(
+    r"(?i:\s*(?:hành\s+chính\s+|TTHC\s+)?(?:đã\s+)?(?:được\s+)?(?:cung\s+cấp|thực\s+hiện|triển\s+khai|tích\s+hợp)?\s*"
+    r"(?:dưới\s+hình\s+thức\s+|trên\s+)?(?:dịch\s+vụ\s+công\s+)?(?:trực\s+tuyến|toàn\s+trình|một\s+phần|mức\s+độ\s+[34])"
+    r"(?![^\W_]))")
+_RATE_HEAD = re.compile(r"(?i:(?<![^\W_])t[ỷỉ]\s+lệ(?![^\W_]))")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
 _VALUE_NEXT = re.compile(r"\s*(?:được\s+|là\s+|:\s*)?\d")
@@ -73,7 +79,7 @@ class Reader(IndexMixin):
         self.index = Cues(lexicon.index_cues().all(work))
         self.units = Cues(lexicon.unit_cues().all(work))
         veto = lexicon.negative_cues("veto").all(work)
-        self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after")}
+        self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after", "rate_of")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
         self.trong_do = [m.start() for m in _TRONG_DO.finditer(work)]
         self.targets = [(m.start(), m.end()) for m in _TARGET.finditer(work)
@@ -326,6 +332,8 @@ class Reader(IndexMixin):
             return
         unit, _ = self._unit_after_percent(n)
         s, e = self.seg.sentence(n.start)
+        if self._other_rate(s, n.start):
+            return
         local = self.local_start(a, n.start)
         before = _best(self.metric.within(local, n.start))
         if unit == "procedure" and (before is None or n.start - before[1] > 18):
@@ -373,6 +381,15 @@ class Reader(IndexMixin):
             self._emit_rate(wide[2].label, v, n, n.start, n.end, local)
             return
         self._inherit_rate(v, n, s)
+
+    def _other_rate(self, s: int, pos: int) -> bool:
+        """"Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 92%": the rate the number states
+        is headed by a non-figure rate (digitisation, e-copies, online payment, data reuse)."""
+        s = max(s, self.work.rfind(";", s, pos) + 1, pos - REACH)
+        heads = [m.start() for m in _RATE_HEAD.finditer(self.work, s, pos)]
+        if not heads:
+            return False
+        return any(v[0] == heads[-1] for v in self.veto["rate_of"].within(heads[-1], pos))
 
     def _share(self, local: int, pos: int) -> str | None:
         """"Tỷ lệ hồ sơ (nộp) trực tuyến ... đạt 40,2%": the share of a channel among the
@@ -507,5 +524,6 @@ class Reader(IndexMixin):
             return
         s = self.seg.sentence(n.start)[0]
         services = re.search(r"(?i)dịch vụ công", self.work[max(s, n.start - REACH):unit_end])
-        metric = "online_services" if unit == "service" or services else "procedures"
+        metric = "online_services" if unit == "service" or services or _ONLINE_AFTER.match(self.work, unit_end) \
+            else "procedures"
         self.add(Draft(metric, v, None, n.start, unit_end, n.start, n.end, kind="count_other"))

@@ -33,7 +33,7 @@ _LEVEL_WORD = re.compile(r"(?=[Cc])(?<![^\W_])(?<!tranh )(?<!công )(?:[Cc]ác\s
                          r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
 _ORG = re.compile(
     rf"(?=[SBN])(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
-_ORG_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp)|Bộ (?:phận|Chỉ số|chỉ số))")
+_ORG_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp)|Bộ (?:phận|Chỉ số|chỉ số|TTHC|thủ tục))")
 _CENTER = re.compile(
     rf"(?=[TtĐđBb])(?<![^\W_])(?:[Tt]rung tâm|[Đđ]iểm|[Bb]ộ phận)\s+(?:[Pp]hục vụ\s+)?[Hh]ành chính công(?:\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)?"
     rf"\s+(?:(?P<type>[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Qq]uận|[Tt]hị xã|[Tt]hành phố)\s+(?P<name>{_NAME})"
