@@ -8,7 +8,6 @@ seed gives the same bytes, whatever the request order.
 
 from __future__ import annotations
 
-import csv
 import random
 import threading
 import tomllib
@@ -17,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.sites import load_sites
 from replica.faults import FaultTrangSite
 from replica.generic import GenericSite
 from replica.liferay import LiferaySite
@@ -41,16 +41,8 @@ SPECIAL: dict[str, type[ReplicaSite]] = {"fault-trang": FaultTrangSite}
 
 
 def read_specs(path: Path = SITES_CSV) -> list[SiteSpec]:
-    """The replica's own sites file (same columns as the crawler's)."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [
-            SiteSpec(
-                id=r["id"], name=r["name"], level=r["level"], district=r["district"],
-                province=r["province"], base_url=r["base_url"], platform=r["platform"],
-                start_paths=tuple(p for p in (r.get("start_paths") or "").split(";") if p),
-            )
-            for r in csv.DictReader(fh)
-        ]
+    """The replica's own sites file, read and validated like any analyst's sites file."""
+    return load_sites(path)
 
 
 def synthetic_specs(seed: int, count: int, start: int) -> list[SiteSpec]:

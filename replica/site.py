@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
 
+from crawler.sites import Site as SiteSpec  # one definition of a sites-file row
 from replica.content import Article, Unit, Writer
 
 Response = tuple[int, dict[str, str], bytes]
@@ -22,24 +22,6 @@ PDF_BODY = b"%PDF-1.4\n% replica attachment\n%%EOF\n"
 FAULT_DELAY = "X-Replica-Delay"  # seconds to wait before answering
 FAULT_ACTION = "X-Replica-Action"  # "reset": drop the connection with a TCP RST
 FAULT_SIZE = "X-Replica-Size"  # stream this many bytes of body (a huge page)
-
-
-@dataclass(frozen=True, slots=True)
-class SiteSpec:
-    """One row of `replica/sites.csv` (same columns as the crawler's sites file)."""
-
-    id: str
-    name: str
-    level: str
-    district: str
-    province: str
-    base_url: str
-    platform: str
-    start_paths: tuple[str, ...] = ()
-
-    @property
-    def host(self) -> str:
-        return urlsplit(self.base_url).hostname or ""
 
 
 @dataclass(frozen=True, slots=True)
