@@ -86,7 +86,7 @@ def _extract(text: str, published: dt.date | None, url: str | None, options: Ext
             drafts.append(Draft("early_or_on_time_rate", b.head_value, None, b.head_start, b.head_end,
                                 b.head_start, b.head_end, kind="rate"))
     drafts.sort(key=lambda d: d.num_start)
-    _totals(drafts, seg, options)
+    _totals(drafts, seg, options, work)
     placed = _place(drafts, work, seg, mentions, blocks, url)
     placed = _dedupe(placed)
     consistency.check(placed)
@@ -114,7 +114,7 @@ def _inside(pos: int, mentions: list[periods.Mention], starts: list[int]) -> boo
     return i >= 0 and mentions[i].start <= pos < mentions[i].end
 
 
-def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None:
+def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions, work: str = "") -> None:
     """"tiếp nhận N" is a total when the text's own breakdown shows carried-over dossiers in N."""
     totals: list[Draft] = []
     for i, d in enumerate(drafts):
@@ -132,6 +132,8 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
                     totals.append(d)
                 break
             if c.metric == "carried_over" and c.channel == d.channel and c.value < d.value:
+                if _side_by_side(work, d, c):
+                    break  # "Đã tiếp nhận: 12.345 / Tồn kỳ trước: 210": two labels of a box, not a whole and its part
                 if not _sums_to_total(d, c, drafts[j + 1:j + 4]) and not _exceeded(d, drafts[j + 1:j + 4]):
                     d.metric = "total"
                     totals.append(d)
@@ -154,6 +156,16 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions) -> None
                     for p in part:
                         p.metric = "total"
                     break
+
+
+_LABELLED = re.compile(r":[ \t]*$")
+
+
+def _side_by_side(work: str, received: Draft, carried: Draft) -> bool:
+    """Received and carried-over as separate "label: value" lines of a statistics box."""
+    return bool(work and "\n" in work[received.num_end:carried.num_start]
+                and _LABELLED.search(work, max(0, received.num_start - 3), received.num_start)
+                and _LABELLED.search(work, max(0, carried.num_start - 3), carried.num_start))
 
 
 def _sums_to_total(received: Draft, carried: Draft, rest: list[Draft]) -> bool:
