@@ -32,6 +32,10 @@ _QUARTER = re.compile(rf"(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_SEP}(?
 _MONTH = re.compile(rf"(?=[tT])(?i:tháng)\s+(?P<m>\d{{1,2}})(?![\d/])(?:{_SEP}(?P<y>{_Y}))?|(?i:tháng)\s+(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{_Y})")
 _YEARS = re.compile(rf"(?=[tTnNgG])(?i:(?:từ\s+)?(?:năm|giai\s+đoạn))\s+(?P<a>{_Y})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})")
 _YEAR = re.compile(rf"(?i:năm)\s+(?P<y>{_Y})(?!\s*[-–/]\s*\d)")
+# relative years: "(cũng) trong năm", "năm nay", "(trong) năm (vừa) qua"
+_REL_YEAR = re.compile(r"(?=[tTnNcC])(?i:(?:cũng\s+)?trong\s+năm(?:\s+(?P<w>nay|vừa\s+qua|qua))?|năm\s+(?P<w2>nay|vừa\s+qua|qua))"
+                       r"(?![^\W_])(?!\s*(?:\d|(?i:tới|sau|học|đầu|cuối|trước|kế\s+tiếp|thứ|[^\W\d_]+\s+(?:19|20)\d\d))(?![^\W_]))")
+_REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầu|cuối|giữa|hết|hằng|hàng|\d+|tháng\s+\S+|quý\s+\S+))\s*$")
 _NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
                                 r"|(?i:so\s+với)[^,.;:]{0,25}$")
 _NOT_PERIOD_AFTER = re.compile(r"^\s*(?i:chuyển\s+sang|chuyển\s+qua|trở\s+về\s+trước|trở\s+lại\s+đây)")
@@ -58,6 +62,15 @@ def _year(raw: str | None, published: dt.date | None) -> int | None:
     if raw and raw.isdigit():
         return int(raw)
     return published.year if published else None
+
+
+def _context_year(found: list[Mention], pos: int) -> int | None:
+    """The year of the last plain year named shortly before `pos` ("Năm 2020, ... Trong năm, ...")."""
+    best = None
+    for f in found:
+        if f.kind == "year" and pos - 800 <= f.start and f.end <= pos and f.value and f.value.isdigit() and (best is None or f.start > best.start):
+            best = f
+    return int(best.value) if best and best.value else None
 
 
 def _months(n: str) -> int:
@@ -127,6 +140,20 @@ def find(work: str, published: dt.date | None = None) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), val, "years"))
     for m in _YEAR.finditer(work):
         found.append(Mention(m.start(), m.end(), m.group("y"), "year"))
+    for m in _REL_YEAR.finditer(work):
+        if _REL_NOT.search(work, max(0, m.start() - 20), m.start()):
+            continue
+        w = (m.group("w") or m.group("w2") or "").lower()
+        if not w:
+            y = _context_year(found, m.start()) or (published.year if published else None)
+        elif not published:
+            continue
+        elif w == "nay":
+            y = published.year
+        else:  # "năm qua" early in a year is the year before
+            y = published.year - 1 if published.month <= 3 else published.year
+        if y:
+            found.append(Mention(m.start(), m.end(), str(y), "year"))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     last_end = -1
