@@ -18,6 +18,7 @@ from extract.segments import Segments
 _RANK = re.compile(
     r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?!\d|[.,]\d|\s?%)"
     r"(?:\s*/\s*\d{1,3})?|thứ\s+(?P<w>nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W_])))")
+_CONTEST = re.compile(r"(?i:(?<![^\W_])(?:hội\s+thi|cuộc\s+thi|hội\s+diễn|giải\s+(?:nhất|nhì|ba|khuyến\s+khích))(?![^\W_]))")
 REACH = 300  # how far (chars) a sentence-level cue may lie from its number
 
 
@@ -72,7 +73,7 @@ class IndexMixin:
             while k < len(self.nums) and self.nums[k].start < m.end():
                 self.consumed.add(k)
                 k += 1
-            if self.index_context(pos, both_sides=True) != "par":
+            if self.index_context(pos, both_sides=True) != "par" or self._contest(pos):
                 continue
             self.add(Draft("par_rank", value, None, m.start(), m.end(), pos, m.end(), kind="rank"))
 
@@ -83,8 +84,13 @@ class IndexMixin:
         a = self.window_start(n, i)
         if self.vetoed_before(n, a):
             return
-        if self._par_context(n.start):
+        if self._par_context(n.start) and not self._contest(n.start):
             self.add(Draft("par_index", v, None, n.start, unit_end, n.start, n.end, kind="index"))
+
+    def _contest(self, pos: int) -> bool:
+        """"Hội thi tìm hiểu về cải cách hành chính ... xếp thứ 2": a contest, not the PAR index."""
+        s, e = self.seg.sentence(pos)
+        return bool(_CONTEST.search(self.work, s, e))
 
     def _par_context(self, pos: int) -> bool:
         """A score in points belongs to the PAR index when the nearest index cue of its
