@@ -41,6 +41,7 @@ _ONLINE_AFTER = re.compile(
     r"(?i:\s*(?:hành\s+chính\s+|TTHC\s+)?(?:đã\s+)?(?:được\s+)?(?:cung\s+cấp|thực\s+hiện|triển\s+khai|tích\s+hợp)?\s*"
     r"(?:dưới\s+hình\s+thức\s+|trên\s+)?(?:dịch\s+vụ\s+công\s+)?(?:trực\s+tuyến|toàn\s+trình|một\s+phần|mức\s+độ\s+[34])"
     r"(?![^\W_]))")
+_CHAIN_BREAK = re.compile(r"(?i:[;:()]|trong\s+đó|tổng|(?<![^\W_])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|riêng)(?![^\W_]))")
 _RATE_HEAD = re.compile(r"(?i:(?<![^\W_])t[ỷỉ]\s+lệ(?![^\W_]))")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
@@ -472,11 +473,31 @@ class Reader(IndexMixin):
             labels = ["pending_late"]
         clause_end = self.seg.clause(n.end)[1]
         ch = self.channel_for(a, n.start, n.end, min(clause_end, b), parent)
+        if ch is None and parent is None:
+            ch = self._chained_channel(n)
         new = bool(cue and re.search(r"(?i)mới", cue[2].phrase))
         for label in labels:
             self.add(Draft(label, v, ch, st, en, n.start, n.end, parent=None, explicit_new=new))
         if labels == ["pending"]:
             self._restated(n, unit_end, v, ch)
+
+    def _chained_channel(self, n: Num) -> str | None:
+        """"tiếp nhận 45 hồ sơ liên thông, đã giải quyết 43 hồ sơ, đang giải quyết 2 hồ sơ": a
+        coordinated list of one sentence whose channel is named once, on its first count,
+        keeps that channel while no new whole, unit or channel intervenes."""
+        prev = self._previous_count(n)
+        if prev is None or prev.channel is None:
+            return None
+        s = self.seg.sentence(n.start)[0]
+        named = [c for c in self.channels._in(s, n.start)]
+        if len(named) != 1 or named[0][2].label == "general":
+            return None
+        first = self.counts[bisect.bisect_left(self.count_starts, s)]
+        if not (first.num_end <= named[0][0] and named[0][1] <= max(first.end, first.num_end) + 30):
+            return None  # the channel is postposed on the first count ("45 hồ sơ liên thông")
+        if first.channel != prev.channel or _CHAIN_BREAK.search(self.work, first.num_end, n.start):
+            return None
+        return prev.channel
 
     def _restated(self, n: Num, unit_end: int, v: float, ch: str | None) -> None:
         """"đang giải quyết 1.089 HS (còn trong thời hạn giải quyết)" also states pending_not_due."""
