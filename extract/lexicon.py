@@ -146,7 +146,9 @@ def compile_cues(cues: list[Cue]) -> Matcher:
     gapped_idx = [i for i, c in enumerate(cues) if "..." in c.phrase]
     gapped = None
     if gapped_idx:
-        gapped = re.compile("|".join(f"(?P<c{i}>{_phrase_regex(cues[i].phrase)})" for i in gapped_idx), re.IGNORECASE)
+        heads = "".join(sorted({re.escape(fold_text(cues[i].phrase).strip()[0]) for i in gapped_idx}))
+        gapped = re.compile(f"(?=[{heads}])(?:" + "|".join(f"(?P<c{i}>{_phrase_regex(cues[i].phrase)})" for i in gapped_idx)
+                            + ")", re.IGNORECASE)  # a first-character check first: fast scan
     first = "".join(sorted({re.escape(k[0]) for k in plain}))  # a first-character check first: fast scan
     lower = re.compile(rf"(?=[{first}])(?<![^\W_])(?:{body})(?![^\W_])" if first else rf"(?<![^\W_])(?:{body})(?![^\W_])")
     return Matcher(regex, gapped, plain, tuple(cues), lower)

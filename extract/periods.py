@@ -33,7 +33,7 @@ _MONTH = re.compile(rf"(?=[tT])(?i:tháng)\s+(?P<m>\d{{1,2}})(?![\d/])(?:{_SEP}(
 _YEARS = re.compile(rf"(?=[tTnNgG])(?i:(?:từ\s+)?(?:năm|giai\s+đoạn))\s+(?P<a>{_Y})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})")
 _YEAR = re.compile(rf"(?i:năm)\s+(?P<y>{_Y})(?!\s*[-–/]\s*\d)")
 # relative years: "(cũng) trong năm", "năm nay", "(trong) năm (vừa) qua"
-_REL_YEAR = re.compile(r"(?=[tTnNcC])(?i:(?:cũng\s+)?trong\s+năm(?:\s+(?P<w>nay|vừa\s+qua|qua))?|năm\s+(?P<w2>nay|vừa\s+qua|qua))"
+_REL_YEAR = re.compile(r"(?=[tTnNcC][rRăĂũŨ])(?i:(?:cũng\s+)?trong\s+năm(?:\s+(?P<w>nay|vừa\s+qua|qua))?|năm\s+(?P<w2>nay|vừa\s+qua|qua))"
                        r"(?![^\W_])(?!\s*(?:\d|(?i:tới|sau|học|đầu|cuối|trước|kế\s+tiếp|thứ|[^\W\d_]+\s+(?:19|20)\d\d))(?![^\W_]))")
 _REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầu|cuối|giữa|hết|hằng|hàng|\d+|tháng\s+\S+|quý\s+\S+))\s*$")
 _NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
