@@ -42,6 +42,7 @@ _ONLINE_AFTER = re.compile(
     r"(?:dưới\s+hình\s+thức\s+|trên\s+)?(?:dịch\s+vụ\s+công\s+)?(?:trực\s+tuyến|toàn\s+trình|một\s+phần|mức\s+độ\s+[34])"
     r"(?![^\W_]))")
 _CHAIN_BREAK = re.compile(r"(?i:[;:()]|trong\s+đó|tổng|(?<![^\W_])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|riêng)(?![^\W_]))")
+_DIGITISED = re.compile(r"(?i:[\s\-–•*+]*(?:việc\s+|công\s+tác\s+|kết\s+quả\s+)?số\s+h(?:óa|oá)(?![^\W_]))")
 _RATE_HEAD = re.compile(r"(?i:(?<![^\W_])t[ỷỉ]\s+lệ(?![^\W_]))")
 _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
@@ -388,8 +389,10 @@ class Reader(IndexMixin):
         is headed by a non-figure rate (digitisation, e-copies, online payment, data reuse)."""
         s = max(s, self.work.rfind(";", s, pos) + 1, pos - REACH)
         heads = [m.start() for m in _RATE_HEAD.finditer(self.work, s, pos)]
-        if not heads:
-            return False
+        if not heads:  # "Số hóa hồ sơ, kết quả giải quyết TTHC đạt 92,5%"
+            k = bisect.bisect_left(self.num_starts, s)
+            first = k < len(self.nums) and self.nums[k].start >= pos  # no figure of its own before the rate
+            return first and bool(_DIGITISED.match(self.work, s))
         return any(v[0] == heads[-1] for v in self.veto["rate_of"].within(heads[-1], pos))
 
     def _share(self, local: int, pos: int) -> str | None:
