@@ -163,7 +163,8 @@ _LABELLED = re.compile(r":[ \t]*$")
 
 def _side_by_side(work: str, received: Draft, carried: Draft) -> bool:
     """Received and carried-over as separate "label: value" lines of a statistics box."""
-    return bool(work and "\n" in work[received.num_end:carried.num_start]
+    gap = work[received.num_end:carried.num_start]
+    return bool(work and re.search(r"[\n|\t]", gap) and not re.search(r"(?i:\(|trong\s+đó|gồm|bao\s+gồm)", gap)
                 and _LABELLED.search(work, max(0, received.num_start - 3), received.num_start)
                 and _LABELLED.search(work, max(0, carried.num_start - 3), carried.num_start))
 

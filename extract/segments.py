@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from extract.numbers import UPPER
 
 _SENT = re.compile(rf"\n(?![ \t]*[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ\d])|(?<=[^\w,\s])[ \t]*\n|(?<![A-Z]\.)(?<![A-Z][a-z]\.)(?<=[.!?…])\s*(?=[{UPPER}\"'(\[])")
-_CLAUSE = re.compile(r"[;:()\[\]]|,(?=\s)|\s-\s|\n")
+_CLAUSE = re.compile(r"[;:()\[\]|]|,(?=\s)|\s-\s|\n")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[-•*+])")
 
 
