@@ -98,9 +98,9 @@ def period_key(period: str) -> tuple[str, str]:
 
 
 def line_chart(rows: Sequence[dict[str, Any]], metric: str, title: str,
-               width: int = 760, height: int = 300) -> LineChart:
+               width: int = 760, height: int = 340) -> LineChart:
     """`metric` per unit over periods; at most MAX_SERIES units, the ones with most data."""
-    left, right, top_pad, bottom = 60, 180, 20, 50
+    left, right, top_pad, bottom = 60, 180, 20, 90  # room for slanted period labels
     periods = sorted({r["period"] for r in rows if r.get(metric) is not None}, key=period_key)
     by_unit: dict[str, list[tuple[str, float, bool]]] = {}
     for r in rows:
