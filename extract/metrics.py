@@ -52,6 +52,11 @@ _BULLET = re.compile(r"\s*[-•*+]")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
+# "100% hồ sơ (thuộc lĩnh vực ...) được giải quyết ": the head of a postposed timeliness cue
+_OPENING_RATE = re.compile(
+    r"(?i:\s*(?:số\s+)?hồ\s+sơ(?:\s+(?:thủ\s+tục\s+hành\s+chính|TTHC))?\s*(?:\([^()\n\d%]{0,80}\)\s*)?"
+    r"(?:đều\s+|đã\s+)*được\s+(?:tiếp\s+nhận\s+và\s+)?(?:giải\s+quyết|xử\s+lý|trả\s+kết\s+quả)\s+)")
+_TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
 
 
 # bare verbs that are parts of other words: "ghi nhận", "nhận thức", "trả lời", "nộp thuế"
@@ -337,6 +342,8 @@ class Reader(IndexMixin):
         if self._other_rate(s, n.start):
             return
         local = self.local_start(a, n.start)
+        if self._postposed_timeliness(n, s, local):
+            return
         before = _best(self.metric.within(local, n.start))
         if unit == "procedure" and (before is None or n.start - before[1] > 18):
             return
@@ -383,6 +390,20 @@ class Reader(IndexMixin):
             self._emit_rate(wide[2].label, v, n, n.start, n.end, local)
             return
         self._inherit_rate(v, n, s)
+
+    def _postposed_timeliness(self, n: Num, s: int, local: int) -> bool:
+        """"100% hồ sơ (…) được giải quyết đúng hạn": a percentage that opens its sentence
+        takes the timeliness cue postposed after "hồ sơ ... được giải quyết"."""
+        if self.work[s:n.start].strip(" \t-•*+") != "":
+            return False
+        m = _OPENING_RATE.match(self.work, n.end)
+        if not m:
+            return False
+        for cs, ce, c in self.metric.within(m.end(), min(m.end() + 30, self.seg.sentence(n.start)[1])):
+            if cs == m.end() and c.label in _TIMELINESS:
+                self._emit_rate(c.label, n.as_measure(), n, n.start, ce, local)
+                return True
+        return False
 
     def _other_rate(self, s: int, pos: int) -> bool:
         """"Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 92%": the rate the number states
