@@ -56,6 +56,8 @@ _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
 _OPENING_RATE = re.compile(
     r"(?i:\s*(?:số\s+)?hồ\s+sơ(?:\s+(?:thủ\s+tục\s+hành\s+chính|TTHC))?\s*(?:\([^()\n\d%]{0,80}\)\s*)?"
     r"(?:đều\s+|đã\s+)*được\s+(?:tiếp\s+nhận\s+và\s+)?(?:giải\s+quyết|xử\s+lý|trả\s+kết\s+quả)\s+)")
+_RANGE_FROM = re.compile(r"(?i:(?<![^\W_])từ\s+)$")
+_RANGE_GAP = re.compile(r"(?i:\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|TTHC)?\s*(?:xuống|giảm|còn|lên|tăng)(?:\s+(?:còn|lại\s+còn|thành))?\s*)")
 _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
 
 
@@ -561,6 +563,8 @@ class Reader(IndexMixin):
         if v is None:
             return
         a = self.window_start(n, i)
+        if self._procedure_range(n, i, unit, unit_end, a):
+            return
         if self.vetoed_before(n, a) or self.vetoed_after(unit_end):
             return
         before = self.metric.within(max(a, n.start - 18), n.start)
@@ -572,3 +576,22 @@ class Reader(IndexMixin):
         metric = "online_services" if unit == "service" or services or _ONLINE_AFTER.match(self.work, unit_end) \
             else "procedures"
         self.add(Draft(metric, v, None, n.start, unit_end, n.start, n.end, kind="count_other"))
+
+    def _procedure_range(self, n: Num, i: int, unit: str, unit_end: int, a: int) -> bool:
+        """"(cắt giảm) từ 1.950 xuống còn 1.720 thủ tục": both ends are counts of TTHC the
+        unit states (before and after the change); a bare difference ("giảm 230 thủ tục")
+        stays vetoed."""
+        if i == 0 or unit != "procedure":
+            return False
+        prev = self.nums[i - 1]
+        m = _RANGE_GAP.fullmatch(self.work, prev.end, n.start)
+        if not m or not _RANGE_FROM.search(self.work, max(0, prev.start - 6), prev.start):
+            return False
+        if self.in_target(n.start) or self.vetoed_after(unit_end):
+            return True
+        for k, x in ((i - 1, prev), (i, n)):
+            v = x.as_count()
+            if v is not None and self.unit[k][0] in (None, "procedure"):
+                self.add(Draft("procedures", v, None, prev.start - 3 if x is prev else n.start,
+                               unit_end if x is n else prev.end, x.start, x.end, kind="count_other"))
+        return True
