@@ -100,6 +100,7 @@ class Reader(IndexMixin):
         self.counts: list[Draft] = []  # count drafts, in text order
         self.count_starts: list[int] = []
         self.consumed: set[int] = set()
+        self.zero_carry: list[tuple[Draft, int, int]] = []  # zero statements opening a clause after ";"
 
     # -- helpers ---------------------------------------------------------------
     def unit_after(self, n: Num) -> tuple[str | None, int]:
@@ -286,8 +287,18 @@ class Reader(IndexMixin):
                 self._count(n, i, unit_end, unit)
             elif unit in ("procedure", "service"):
                 self._procedure(n, i, unit, unit_end)
+        self._carry_zero_channels()
         self.drafts.sort(key=lambda d: d.num_start)
         return self.drafts
+
+    def _carry_zero_channels(self) -> None:
+        """"tiếp nhận và giải quyết 120 hồ sơ liên thông ...; không có hồ sơ trễ hạn": a
+        "không có hồ sơ ..." clause that opens after ";" with no subject or channel of its
+        own speaks of the dossiers of the clause before it, and takes their channel."""
+        for d, s, semi in self.zero_carry:
+            own = [c for c in self.drafts if c.kind == "count" and s <= c.num_start < semi]
+            if own and own[-1].channel is not None:
+                d.channel = own[-1].channel
 
     def _zeros(self) -> None:
         for m in _ZERO.finditer(self.work):
@@ -298,7 +309,11 @@ class Reader(IndexMixin):
                 if c.label in _LATE_FAMILY:
                     clause_end = self.seg.clause(m.start())[1]
                     ch = self.channel_for(self.seg.clause(m.start())[0], m.start(), ce, clause_end, None)
-                    self.add(Draft(c.label, 0.0, ch, m.start(), ce, m.start(), ce))
+                    d = Draft(c.label, 0.0, ch, m.start(), ce, m.start(), ce)
+                    self.add(d)
+                    semi = self.work.rfind(";", s, m.start())
+                    if ch is None and semi != -1 and not self.work[semi + 1:m.start()].strip():
+                        self.zero_carry.append((d, s, semi))
                     break
 
     def _metric_cue(self, a: int, n: Num, b: int) -> tuple[tuple[int, int, Cue] | None, tuple[int, int, Cue] | None]:
