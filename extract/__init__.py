@@ -10,10 +10,11 @@ imported from the rest of the project.
 
 from __future__ import annotations
 
-from extract.figures import EXTRACTOR_VERSION, extract_figures
+from extract.figures import extract_figures
 from extract.model import Figure, Page, Widget
 from extract.options import ExtractOptions
 from extract.page import extract_page
+from extract.version import EXTRACTOR_VERSION
 
 __all__ = [
     "EXTRACTOR_VERSION", "ExtractOptions", "Figure", "Page", "Widget", "extract_figures",

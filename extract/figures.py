@@ -20,7 +20,6 @@ from extract.normalize import normalize
 from extract.options import DEFAULT_OPTIONS, ExtractOptions
 from extract.segments import Segments
 
-EXTRACTOR_VERSION = "1.0.0"
 MAX_NUMBERS = 20_000  # numbers read per text: a real page holds a few hundred; bounds digit-dense input
 log = logging.getLogger(__name__)
 

@@ -126,3 +126,17 @@ def test_numbers_read_per_text_are_bounded(monkeypatch) -> None:  # type: ignore
     text = "Xã tiếp nhận 120 hồ sơ, giải quyết 118 hồ sơ."
     figs = extract_figures(text)
     assert [(f.metric, f.value) for f in figs] == [("received", 120)]
+
+
+def test_version_changes_with_any_rule_or_lexicon(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from extract.version import PACKAGE, rules_digest
+
+    copy = tmp_path / "extract"
+    (copy / "lexicon").mkdir(parents=True)
+    for path in [*PACKAGE.glob("*.py"), *PACKAGE.glob("lexicon/*.toml")]:
+        (copy / path.relative_to(PACKAGE)).write_bytes(path.read_bytes())
+    before = rules_digest(copy)
+    assert before == rules_digest(PACKAGE)
+    metrics = copy / "lexicon" / "metrics.toml"
+    metrics.write_text(metrics.read_text(encoding="utf-8") + "\n# a new phrase\n", encoding="utf-8")
+    assert rules_digest(copy) != before
