@@ -23,7 +23,8 @@ from extract.segments import Segments
 _APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|được|lên|đến|là|:|\(|chừng|ước|gần như))*\s*$", re.I)
 _LINK = re.compile(r"^[\s,(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
 _TRONG_DO = re.compile(r"(?i:trong\s+đó)")
-_ZERO = re.compile(r"(?i:không\s+(?:có|để\s+(?:xảy\s+ra\s+)?)\s*(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
+_ZERO = re.compile(r"(?i:không\s+(?:có|phát\s+sinh|để\s+(?:xảy\s+ra\s+)?(?:tình\s+trạng\s+)?)\s*"
+                   r"(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
 _SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
 _UNIT_GAP = re.compile(r"^\s*(?:hồ\s+sơ|HS|trường\s+hợp|thủ\s+tục|TTHC)\s*(?:được\s+|bị\s+|đã\s+)?$", re.I)
 _LOCAL_CUT = re.compile(r"[;()|]|,\s")
@@ -302,6 +303,8 @@ class Reader(IndexMixin):
 
     def _zeros(self) -> None:
         for m in _ZERO.finditer(self.work):
+            if self.in_target(m.start()):
+                continue  # "phấn đấu không để hồ sơ trễ hạn": a target, not a result
             s, e = self.seg.sentence(m.start())
             for cs, ce, c in self.metric.within(m.end(), min(e, m.end() + 60)):
                 if re.search(r"[,;]", self.work[m.end():cs]):
