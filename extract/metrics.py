@@ -37,6 +37,9 @@ _MET = re.compile(r"(?i:(?<![^\W_])(?:vượt|đạt|hoàn\s+thành|so\s+với)(
 # "..., huyện đã giải quyết ...": a completed action after the target cue is a result
 _DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế|đều\s+đạt|đạt\s+và\s+vượt)(?![^\W_]))")
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
+# "(Trong đó,) hồ sơ (nộp) trực tuyến chiếm (tỷ lệ) 88,6%": a channel's share of the dossiers
+_SHARE_HEAD = re.compile(r"(?i:(?<![^\W_])hồ\s+sơ(?:\s+(?:được\s+)?(?:nộp|tiếp\s+nhận|gửi))?\s*)$")
+_SHARE_VERB = re.compile(r"(?i:[^\d.;,%]{0,25}?(?<![^\W_])chiếm(?:\s+t[ỷỉ]\s+lệ)?(?:\s+(?:là|khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*)")
 # "86 thủ tục được cung cấp dịch vụ công trực tuyến một phần", "20 thủ tục (thực hiện) toàn trình"
 _ONLINE_AFTER = re.compile(
     r"(?i:\s*(?:hành\s+chính\s+|TTHC\s+)?(?:đã\s+)?(?:được\s+)?(?:cung\s+cấp|thực\s+hiện|triển\s+khai|tích\s+hợp)?\s*"
@@ -441,6 +444,9 @@ class Reader(IndexMixin):
         dossiers received."""
         for cs, ce, c in reversed(self.channels._in(local, pos)):
             if c.label != "general" and _SHARE.search(self.work, max(local, cs - 40), cs):
+                return c.label
+            if c.label != "general" and _SHARE_HEAD.search(self.work, max(local, cs - 30), cs) \
+                    and _SHARE_VERB.fullmatch(self.work, ce, pos):
                 return c.label
         return None
 
