@@ -28,6 +28,7 @@ _ZERO = re.compile(r"(?i:không\s+(?:có|phát\s+sinh|để\s+(?:xảy\s+ra\s+)?
 _SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
 _UNIT_GAP = re.compile(r"^\s*(?:hồ\s+sơ|HS|trường\s+hợp|thủ\s+tục|TTHC)\s*(?:được\s+|bị\s+|đã\s+)?$", re.I)
 _LOCAL_CUT = re.compile(r"[;()|]|,\s")
+_CELL_BEFORE = re.compile(r"[^\s|][ \t]*\|[ \t]*$")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
@@ -112,6 +113,8 @@ class Reader(IndexMixin):
             return "percent", n.end
         for s, e, c in self.units.within(n.end, n.end + 40):
             gap = self.work[n.end:s]
+            if "\n" in gap and _CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start):
+                break  # "Hồ sơ tiếp nhận | 3.456\nHồ sơ đã giải quyết | ...": the next row's label
             if gap.strip(" ()") == "" or re.fullmatch(r"\s*(?:ngàn|nghìn)?\s*", gap):
                 return c.label, e
             break
@@ -119,7 +122,7 @@ class Reader(IndexMixin):
 
     def colon_layout(self, n: Num) -> bool:
         before = self.work[max(0, n.start - 4):n.start]
-        if not re.search(r":\s*$", before):
+        if not re.search(r":\s*$", before) and not _CELL_BEFORE.search(before):
             return False
         after = self.work[n.end:n.end + 3]
         return after == "" or after[0] in "\n\r ();.," or after.startswith(" \n")
@@ -177,9 +180,12 @@ class Reader(IndexMixin):
     def local_start(self, a: int, pos: int) -> int:
         """Start of the phrase a number belongs to: after the last ";", ", " or bracket
         (a colon does not cut: "Số hồ sơ xử lý: 498"), but never inside a cue."""
-        m = None
+        m = prev = None
         for m in _LOCAL_CUT.finditer(self.work, a, pos):
-            pass
+            if m.group(0) == "|" and not self.work[m.end():pos].strip():
+                m = prev  # the table cell separator right before the number is its own label's
+                break
+            prev = m
         cut = m.end() if m is not None else a
         # an earlier "label:" cuts too; the colon right before the number is its own label's
         colon = self.work.rfind(":", cut, pos)
@@ -326,7 +332,9 @@ class Reader(IndexMixin):
         found = self.metric.within(self.local_start(a, n.start), n.start)
         # "8 hồ sơ quá hạn và 12 hồ sơ đang giải quyết": a cue right after the previous
         # number's unit is that number's, not this one's.
-        found = [c for c in found if not (a > 0 and _UNIT_GAP.match(self.work[a:c[0]]) and a < c[0])]
+        cell = _CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start) is not None
+        found = [c for c in found if not (a > 0 and _UNIT_GAP.match(self.work[a:c[0]]) and a < c[0]
+                                          and not cell)]  # a table row's label is its own
         before = _best(found)
         clause_end = min(self.seg.clause(n.end)[1], b)
         after_clause = _best(self.metric.within(n.end, clause_end), nearest_last=False)

@@ -20,6 +20,15 @@ _TRANSLATE = {
 }
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPECIAL = re.compile("[" + re.escape(_DROP) + "]")
+# a tab between a table label and its line-final value ("Hồ sơ tiếp nhận\t3.456") is a
+# cell separator: it becomes "|" (same length) instead of a space
+_TAB_CELL = re.compile(r"(?<=[^\s|])[ ]*\t[ \t]*(?=\d[\d.,]*[ ]*%?[ \t]*(?:\r?\n|$))")
+
+
+def _cells(text: str) -> str:
+    if "\t" not in text:
+        return text
+    return _TAB_CELL.sub(lambda m: m.group(0).replace("\t", "|", 1), text)
 
 # Old-style tone placement in an open syllable: "oà" -> "òa", "oé" -> "óe", "uỳ" -> "ùy".
 _TONES = {"à": "ò", "á": "ó", "ả": "ỏ", "ã": "õ", "ạ": "ọ"}
@@ -82,18 +91,19 @@ def normalize(text: str) -> Normalized:
     if not isinstance(text, str):
         text = str(text)
     if unicodedata.is_normalized("NFC", text) and not _SPECIAL.search(text):
-        work = text.translate(_TRANSLATE)
+        work = _cells(text).translate(_TRANSLATE)
         work = _QU.sub(_fold_qu, _OLD_TONE.sub(_fold_tone, work))
         return Normalized(work, text)
     starts: list[int] = []
     ends: list[int] = []
     out: list[str] = []
+    src = _cells(text)  # same length as text
     i, n = 0, len(text)
     while i < n:
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
+        while j < n and unicodedata.combining(src[j]):
             j += 1
-        chunk = text[i:j]
+        chunk = src[i:j]
         if chunk in _DROP:
             i = j
             continue

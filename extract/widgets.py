@@ -15,7 +15,9 @@ _HEAD = re.compile(r"(?i:đến\s+tháng)\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})
                    r"(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _TITLE = re.compile(r"(?i:kết\s+quả\s+(?:giải\s+quyết|xử\s+lý)\s+(?:TTHC|thủ\s+tục\s+hành\s+chính|hồ\s+sơ))")
 _UPDATED = re.compile(r"(?i:cập\s+nhật(?:\s+lúc)?)\s*:?\s*(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4})")
-_LINE = re.compile(r"^[^\W\d_][^:\n]{1,40}:\s*\d[\d.,]*\s*%?\s*$", re.MULTILINE)
+# "label: value" or a table row "label | value" (a tab cell separator is "|" in the working text)
+_LINE = re.compile(r"^[^\W\d_][^:|\n]{1,40}[:|]\s*\d[\d.,]*\s*%?\s*$", re.MULTILINE)
+_SEP = re.compile(r"[:|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ def _label_blocks(work: str, published: dt.date | None, taken: list[Block]) -> l
     run: list[re.Match[str]] = []
 
     def close() -> None:
-        if len(run) >= 3 and sum(1 for m in run if cues.all(m.group(0).split(":")[0])) >= 2:
+        if len(run) >= 3 and sum(1 for m in run if cues.all(_SEP.split(m.group(0))[0])) >= 2:
             start, end = run[0].start(), run[-1].end()
             if not any(b.start <= start < b.end for b in taken):
                 upd = _UPDATED.search(work, end, min(len(work), end + 200))
