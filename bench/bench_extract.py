@@ -31,7 +31,9 @@ SYNTHETIC = (
 
 # digit-dense inputs: numbers without words, and figures packed back to back
 DENSE = [("9 9 9", "9 "), ("1.234 5.678", "1.234 5.678 "), ("9,5%", "9,5% "),
-         ("figures", "Xã tiếp nhận 1.234 hồ sơ, giải quyết 99%. ")]
+         ("figures", "Xã tiếp nhận 1.234 hồ sơ, giải quyết 99%. "),
+         # one unbroken run: regexes led by \d+ must not rescan it from every position
+         ("one digit run", "7"), ("one dotted run", "1."), ("one run in a table", "| 12")]
 
 
 def load(corpus: Path) -> list[tuple[str, dt.date | None, str | None]]:

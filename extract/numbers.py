@@ -64,7 +64,9 @@ _WORD_MASKS = [
 ]
 # (a first-character lookahead lets the regex engine skip fast to candidate positions;
 # word masks run case-sensitive over the lowercased text, also much faster)
-_MASK_RE = re.compile(r"(?=[\d+])(?:" + "|".join(f"(?:{m})" for m in _DIGIT_MASKS) + ")")
+# Every digit mask starts where a run of digits starts: tried inside a long run, a leading
+# \d+ would rescan the rest of the run from each position (quadratic on digit-dense text).
+_MASK_RE = re.compile(r"(?<!\d)(?=[\d+])(?:" + "|".join(f"(?:{m})" for m in _DIGIT_MASKS) + ")")
 _WORD_MASK_RE = re.compile("(?<![^\\W_])(?:" + "|".join(f"(?:{m})" for m in _WORD_MASKS) + ")")
 _WORD_MASK_I = re.compile("(?<![^\\W_])(?i:" + "|".join(f"(?:{m})" for m in _WORD_MASKS) + ")")
 _COLON_NUM = re.compile(r":[ \t]*(?P<val>\d[\d.,  ]*)")
@@ -74,7 +76,7 @@ _WORDS_RE: re.Pattern[str] | None = None
 # A run of many numbers with no word between them ("9 9 9 ...", "1.234 5.678 ...") is not
 # prose: nothing says what they count. It is skipped whole, which bounds the work on
 # digit-dense input.
-_SOUP = re.compile(r"(?:\d[\d.,]*+%?[ \t\r\n.,;:|/()+-]*+){12,}")
+_SOUP = re.compile(r"(?<![\d.,])(?:\d[\d.,]*+%?[ \t\r\n.,;:|/()+-]*+){12,}")
 
 
 @dataclass(slots=True)
