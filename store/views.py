@@ -14,6 +14,14 @@ def _pivot(metric: str, column: str | None = None) -> str:
     return f"max(CASE metric WHEN '{metric}' THEN value END) AS {column or metric}"
 
 
+# Each figure with the article or statistics box it was read from, its site and its review.
+FIGURE_SOURCES = """FROM figures f
+LEFT JOIN articles a ON a.id = f.article_id
+LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
+JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
+LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
+"""
+
 # The latest statement of each metric per unit, period and channel.
 FIGURE_LATEST = """
 SELECT * FROM (
@@ -26,7 +34,7 @@ SELECT * FROM (
 
 # A figure as the analysts see it: the reviewed value when a reviewer corrected it;
 # rejected figures are left out. `machine_value` keeps what the extractor read.
-FIGURE_FACTS = """
+FIGURE_FACTS = f"""
 SELECT f.id AS figure_id, f.fingerprint, f.metric,
        CASE WHEN r.decision = 'corrected' THEN r.new_value ELSE f.value END AS value,
        f.value AS machine_value, r.decision AS review, f.channel, f.period, f.source, f.flags,
@@ -35,12 +43,7 @@ SELECT f.id AS figure_id, f.fingerprint, f.metric,
        u.new_name AS unit_2025, u.status AS unit_2025_status,
        a.id AS article_id, a.url AS url, a.title AS title,
        coalesce(a.published, w.updated_at) AS stated_at
-FROM figures f
-LEFT JOIN articles a ON a.id = f.article_id
-LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
-JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
-LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
-LEFT JOIN units u ON u.site_id = s.id AND u.name = coalesce(f.subject, s.name)
+{FIGURE_SOURCES}LEFT JOIN units u ON u.site_id = s.id AND u.name = coalesce(f.subject, s.name)
 WHERE r.decision IS NULL OR r.decision != 'rejected'
 """
 
@@ -98,18 +101,13 @@ SELECT * FROM (
 """
 
 # Figures no reviewer has decided yet; those flagged inconsistent come first.
-FIGURES_TO_REVIEW = """
+FIGURES_TO_REVIEW = f"""
 SELECT f.id AS figure_id, f.fingerprint, f.metric, f.value, f.channel, f.period, f.subject,
        f.source, f.flags,
        CASE WHEN f.flags IS NOT NULL AND f.flags != '[]' THEN 1 ELSE 0 END AS flagged,
        f.evidence, s.id AS site_id, s.name AS site_name, a.id AS article_id, a.url, a.title,
        coalesce(a.published, w.updated_at) AS stated_at
-FROM figures f
-LEFT JOIN articles a ON a.id = f.article_id
-LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
-JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
-LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
-WHERE r.fingerprint IS NULL
+{FIGURE_SOURCES}WHERE r.fingerprint IS NULL
 """
 
 #: The views as the code defines them now; `sync_views` brings a database up to them.

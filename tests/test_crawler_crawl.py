@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,15 +20,6 @@ FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "-s", "LOG_LEVEL=WARNING")
 
 
-@pytest.fixture(scope="module")
-def replica() -> Replica:
-    return build_replica(seed=0)
-
-
-@pytest.fixture(scope="module")
-def proxy(replica: Replica) -> Iterator[str]:
-    with ReplicaServer(replica) as url:
-        yield url
 
 
 def crawl(platform: str, proxy: str, db: Path, *args: str) -> None:

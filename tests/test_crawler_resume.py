@@ -10,15 +10,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 import sqlite_utils
 
 import store
-from replica import Replica, ReplicaServer, build_replica
+from replica import Replica
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -26,15 +24,6 @@ FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
 TRANG = ("hd-binhgiang-thaihoc", "hd-binhgiang-tanhong", "hd-thanhmien-doanket")
 
 
-@pytest.fixture(scope="module")
-def replica() -> Replica:
-    return build_replica(seed=0)
-
-
-@pytest.fixture(scope="module")
-def proxy(replica: Replica) -> Iterator[str]:
-    with ReplicaServer(replica) as url:
-        yield url
 
 
 def command(platform: str, proxy: str, db: Path, *args: str) -> list[str]:

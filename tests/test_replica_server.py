@@ -7,21 +7,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from replica import Replica, ReplicaServer, build_replica
+from replica import Replica
 
 THAIHOC = "http://thaihoc.binhgiang.haiduong.gov.vn"
 GODAU = "http://godau.tayninh.gov.vn"
 
 
-@pytest.fixture(scope="module")
-def replica() -> Replica:
-    return build_replica(seed=0)
-
-
-@pytest.fixture(scope="module")
-def proxy(replica: Replica) -> Iterator[str]:
-    with ReplicaServer(replica) as url:
-        yield url
 
 
 @pytest.fixture
