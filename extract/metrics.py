@@ -399,7 +399,7 @@ class Reader(IndexMixin):
             return
         bound = self._bound_count(n)
         if bound is not None:
-            rate = RATE_OF.get(bound.metric)
+            rate = RATE_OF.get("early_or_on_time" if self._zero_late(bound, v) else bound.metric)
             if rate:
                 self.add(Draft(rate, v, bound.channel, n.start, n.end, n.start, n.end, kind="rate"))
             return
@@ -467,6 +467,9 @@ class Reader(IndexMixin):
 
     def _emit_rate(self, label: str, v: float, n: Num, st: int, en: int, local: int) -> None:
         metric = "resolved" if label.startswith("combo:") else label
+        if metric == "late" and v > 0 and any(self._zero_late(d, v) and d.start <= st < d.end
+                                              for d in self.drafts):
+            metric = "early_or_on_time"
         rate = RATE_OF.get(metric)
         if rate is None:
             return
@@ -475,6 +478,12 @@ class Reader(IndexMixin):
         if bound is not None and bound.metric == metric:
             ch = bound.channel
         self.add(Draft(rate, v, ch, st, en, n.start, n.end, kind="rate"))
+
+    @staticmethod
+    def _zero_late(d: Draft, rate: float) -> bool:
+        """A positive share after "no dossier was late" ("không có hồ sơ nào quá hạn, đạt 100%")
+        cannot be a late rate (that is 0): it is the share resolved in time."""
+        return d.metric == "late" and d.value == 0 and rate > 0
 
     def _bound_count(self, n: Num) -> Draft | None:
         j = bisect.bisect_left(self.count_starts, n.start) - 1
