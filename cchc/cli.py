@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from sqlite_utils import Database
 
 from cchc.report_html import METRICS as REPORT_METRICS
 
@@ -28,6 +29,15 @@ db_option = click.option(
 
 #: The numbers of the default report; rows with none of them are left out.
 HEADLINE_COLUMNS = ("received", "resolved", "early_or_on_time_pct", "late_pct")
+
+
+def open_existing_db(db_path: Path) -> Database:
+    """The store at `db_path`, migrated; a ClickException with the fix when it is missing."""
+    import store
+
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
+    return store.open_db(db_path)
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
@@ -121,12 +131,10 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
                        f"{n['unchanged']} unchanged, {n['skipped']} skipped, {n['errors']} errors")
 
 
-def run_extraction(db_path: Path, everything: bool) -> None:
+def run_extraction(db: Database, everything: bool) -> None:
     """Extract stored pages and print what was done."""
-    import store
     from cchc.extraction import extract_stored_pages
 
-    db = store.open_db(db_path)
     st = extract_stored_pages(db, everything=everything)
     click.echo(f"extract: {st.pages} pages, {st.articles} articles, {st.figures} article "
                f"figures, {st.snapshots_new} new widget snapshots, {st.errors} errors")
@@ -191,7 +199,7 @@ def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
                    spider_args={**({"sitemap": "1"} if sitemaps else {}),
                                 **({"feeds": "1"} if feeds else {})})
     if not no_extract:
-        run_extraction(db_path, everything=False)
+        run_extraction(open_existing_db(db_path), everything=False)
 
 
 def replica_sites_file() -> Path:
@@ -212,9 +220,7 @@ def extract_cmd(db_path: Path, everything: bool) -> None:
 
         cchc extract --all
     """
-    if not db_path.exists():
-        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
-    run_extraction(db_path, everything)
+    run_extraction(open_existing_db(db_path), everything)
 
 
 @cli.command()
@@ -242,14 +248,11 @@ def report(db_path: Path, csv_path: Path | None, province: str | None, district:
 
         cchc report --province "Hải Dương" --csv report.csv --html report.html
     """
-    import store
     from cchc.report import ReportFilter, comparison_rows, print_table, write_csv
 
     parse_date(since, "--since")
     parse_date(until, "--until")
-    if not db_path.exists():
-        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
-    db = store.open_db(db_path)
+    db = open_existing_db(db_path)
     rows = comparison_rows(db, ReportFilter(province, district, since, until, channel))
     if metric:
         rows = [r for r in rows if r.get(metric) is not None]
@@ -401,12 +404,9 @@ def export_warc_cmd(path: Path, db_path: Path, site_id: str | None) -> None:
 
         cchc export-warc crawl.warc.gz
     """
-    import store
     from cchc.warc import export_warc
 
-    if not db_path.exists():
-        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
-    n = export_warc(store.open_db(db_path), path, site_id=site_id)
+    n = export_warc(open_existing_db(db_path), path, site_id=site_id)
     click.echo(f"wrote {n} WARC records to {path}")
 
 
@@ -435,7 +435,7 @@ def demo(db_path: Path) -> None:
     """
     with replica_proxy(True) as proxy:
         crawl_into(db_path, replica_sites_file(), (), (), proxy, {})
-    run_extraction(db_path, everything=False)
+    run_extraction(open_existing_db(db_path), everything=False)
     ctx = click.get_current_context()
     ctx.invoke(report, db_path=db_path, csv_path=None, province=None, district=None,
                since=None, until=None, channel=None)

@@ -8,18 +8,8 @@ import os
 from pathlib import Path
 
 import click
-from sqlite_utils import Database
 
-from cchc.cli import db_option
-
-
-def _open(db_path: Path) -> Database:
-    """The store at `db_path`, migrated; a ClickException with the fix when it is missing."""
-    import store
-
-    if not db_path.exists():
-        raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
-    return store.open_db(db_path)
+from cchc.cli import db_option, open_existing_db
 
 
 @click.command()
@@ -39,7 +29,7 @@ def serve(db_path: Path, host: str, port: int) -> None:
     """
     from cchc.serve import run
 
-    _open(db_path).close()
+    open_existing_db(db_path).close()
     token = os.environ.get("CCHC_REVIEW_TOKEN") or None
     try:
         loopback = ipaddress.ip_address(host).is_loopback
@@ -75,7 +65,7 @@ def review_queue(db_path: Path, site: str | None, metric: str | None, flag: str 
     """
     import store
 
-    db = _open(db_path)
+    db = open_existing_db(db_path)
     for row in store.review_queue(db, site_id=site, metric=metric, flag=flag, limit=limit):
         click.echo(json.dumps(row, ensure_ascii=False))
 
@@ -102,7 +92,7 @@ def review_decide(db_path: Path, fingerprint: str, decision: str | None, value: 
         decision = "corrected"
     if decision is None:
         raise click.UsageError("choose one of --confirm, --correct VALUE or --reject")
-    db = _open(db_path)
+    db = open_existing_db(db_path)
     try:
         row = store.review_figure(db, fingerprint, decision, reviewer=reviewer,
                                   new_value=value, note=note)
@@ -124,7 +114,7 @@ def review_audit(db_path: Path, fingerprint: str | None, limit: int) -> None:
     """
     import store
 
-    for row in store.audit_trail(_open(db_path), fingerprint, limit):
+    for row in store.audit_trail(open_existing_db(db_path), fingerprint, limit):
         click.echo(json.dumps(row, ensure_ascii=False))
 
 
@@ -142,7 +132,7 @@ def search(db_path: Path, query: str, site: str | None, limit: int) -> None:
     """
     import store
 
-    for row in store.search(_open(db_path), query, site_id=site, limit=limit):
+    for row in store.search(open_existing_db(db_path), query, site_id=site, limit=limit):
         click.echo(f"{row['article_id']}\t{row['published'] or ''}\t{row['url']}\n"
                    f"\t{row['title'] or ''}\n\t{row['snippet']}")
 
@@ -158,7 +148,7 @@ def units(db_path: Path) -> None:
     """
     import store
 
-    db = _open(db_path)
+    db = open_existing_db(db_path)
     count = store.refresh_units(db)
     for row in db.query("SELECT status, count(*) AS n FROM units GROUP BY status ORDER BY 1"):
         click.echo(f"{row['status']}\t{row['n']}")

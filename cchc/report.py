@@ -45,7 +45,7 @@ def comparison_rows(db: Database, flt: ReportFilter = ReportFilter()) -> list[di
             params.append(f"%{value}%")
     if flt.since:
         where.append("substr(period, 1, 10) >= ?")
-        params.append(flt.since[: len(flt.since)])
+        params.append(flt.since)
     if flt.until:
         where.append("substr(period, 1, 10) <= ?")
         params.append(flt.until)
