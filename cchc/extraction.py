@@ -44,9 +44,12 @@ def extract_page_row(db: Database, page: dict[str, Any], stats: ExtractStats) ->
     )
     stats.articles += 1
     stats.figures += len(body_figures)
+    by_widget: dict[int, list[extract.Figure]] = {}
+    for f in parsed.figures:
+        if f.source == "widget" and (i := _widget_of(f, parsed.widgets)) is not None:
+            by_widget.setdefault(i, []).append(f)
     for i, widget in enumerate(parsed.widgets):
-        figures = [f for f in parsed.figures
-                   if f.source == "widget" and _widget_of(f, parsed.widgets) == i]
+        figures = by_widget.get(i, [])
         _, new = store.save_widget_snapshot(
             db, site_id=page["site_id"], page_id=page["id"], kind=widget.kind,
             text=widget.text, updated_at=widget.updated.isoformat() if widget.updated else None,
