@@ -160,15 +160,20 @@ class PortalSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         for site in self.sites:
             if self.use_sitemap:
-                for path in self.SITEMAP_PATHS:
-                    yield scrapy.Request(site.url(path), callback=self.parse_sitemap,
-                                         errback=self.failed, cb_kwargs={"site": site})
+                for request in self.sitemap_requests(site):
+                    yield request
             if site.start_paths:
                 for path in site.start_paths:
                     yield self.listing_request(site.url(path), site)
             else:
                 yield scrapy.Request(site.url(self.HOME_PATH), callback=self.parse_home,
                                      errback=self.failed, cb_kwargs={"site": site})
+
+    def sitemap_requests(self, site: Site) -> Iterator[scrapy.Request]:
+        """With `-a sitemap=1`: the requests that discover a site's articles from sitemaps."""
+        for path in self.SITEMAP_PATHS:
+            yield scrapy.Request(site.url(path), callback=self.parse_sitemap,
+                                 errback=self.failed, cb_kwargs={"site": site})
 
     def listing_request(self, url: str, site: Site, page: int = 1,
                         filtered: bool = False) -> scrapy.Request:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,17 +49,9 @@ class GenericSpider(PortalSpider):
     MIN_TITLE_WORDS = 5
     MAX_CATEGORY_WORDS = 6
 
-    async def start(self) -> AsyncIterator[Any]:
-        for site in self.sites:
-            if site.start_paths:
-                for path in site.start_paths:
-                    yield self.listing_request(site.url(path), site)
-            else:
-                yield scrapy.Request(site.url(self.HOME_PATH), callback=self.parse_home,
-                                     errback=self.failed, cb_kwargs={"site": site})
-            if self.use_sitemap:
-                for request in self.feed_requests(site, None):
-                    yield request
+    def sitemap_requests(self, site: Site) -> Iterator[scrapy.Request]:
+        """The sitemaps robots.txt names (and, from the home page, its feeds)."""
+        return self.feed_requests(site, None)
 
     def feed_requests(self, site: Site, home: Response | None) -> Iterator[scrapy.Request]:
         yield scrapy.Request(site.url("/robots.txt"), callback=self.parse_robots,
