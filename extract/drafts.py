@@ -29,6 +29,7 @@ class Draft:
     parent: int | None = None
     explicit_new: bool = False
     flags: list[str] = field(default_factory=list)
+    read: str = "own"  # how the metric was read: own (its own cue), lead (inherited), sentence (a far cue)
 
 
 class Cues:

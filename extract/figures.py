@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from extract import consistency, numbers, periods, subjects, widgets
+from extract import confidence, consistency, numbers, periods, subjects, widgets
 from extract.metrics import Draft, Reader
 from extract.model import Figure
 from extract.normalize import normalize
@@ -31,6 +31,8 @@ class _Placed:
     subject: str | None
     level: str | None
     source: str
+    period_read: str = "own"
+    subject_read: str = "own"
 
     @property
     def metric(self) -> str:
@@ -95,10 +97,13 @@ def _extract(text: str, published: dt.date | None, url: str | None, options: Ext
         s, e = norm.span(d.start, d.end)
         if e <= s:
             continue
+        conf = confidence.score(
+            metric_read="layout" if p.source == "widget" else d.read, period_read=p.period_read,
+            subject_read=p.subject_read, flagged=bool(d.flags))
         out.append(Figure(
             metric=d.metric, value=_clean(d.value), channel=d.channel, period=p.period,
             subject=p.subject, level=p.level, source=p.source, evidence=text[s:e], start=s, end=e,
-            flags=tuple(d.flags)))
+            flags=tuple(d.flags), confidence=conf))
     if not out:
         log.debug("no figures: %s", url)
     return out
@@ -203,8 +208,10 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
         period = block.period if block and block.period else _period(d, seg, mentions, starts, mstarts)
+        subject_read = "own"
         if block:
             subj = (default_subject, default_level)
+            subject_read = "default"
         else:
             found, carry = _subject(d, work, seg, units, ustarts)
             if found is None:
@@ -212,11 +219,26 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
                          or (default_subject, default_level) if default_subject else carried
                          or _last_named(units, ustarts, d.num_start) or _first_named(units))
                 found = found or (None, None)
+                subject_read = "none" if found[0] is None else "default" if found[0] == default_subject else "lead"
             elif carry:
                 carried = found
             subj = found
-        out.append(_Placed(d, period, subj[0], subj[1], "widget" if block else "article"))
+        out.append(_Placed(d, period, subj[0], subj[1], "widget" if block else "article",
+                           _period_read(period, d, seg, mentions, mstarts, block), subject_read))
     return out
+
+
+def _period_read(period: str | None, d: Draft, seg: Segments, mentions: list[periods.Mention],
+                 mstarts: list[int], block: widgets.Block | None) -> str:
+    """Whether a figure's period was named in its own sentence (or box), taken from
+    earlier text, or is unknown (for the confidence)."""
+    if period is None:
+        return "none"
+    if block is not None and block.period:
+        return "own"
+    ss, se = seg.sentence(d.num_start)
+    own = mentions[bisect.bisect_left(mstarts, ss):bisect.bisect_left(mstarts, se)]
+    return "own" if any(m.value == period for m in own) else "lead"
 
 
 def _first_named(units: list[subjects.Unit]) -> tuple[str | None, str | None] | None:

@@ -401,7 +401,7 @@ class Reader(IndexMixin):
         if bound is not None:
             rate = RATE_OF.get("early_or_on_time" if self._zero_late(bound, v) else bound.metric)
             if rate:
-                self.add(Draft(rate, v, bound.channel, n.start, n.end, n.start, n.end, kind="rate"))
+                self.add(Draft(rate, v, bound.channel, n.start, n.end, n.start, n.end, kind="rate", read="lead"))
             return
         if after is not None:
             self._emit_rate(after[2].label, v, n, n.start, after[1], local)
@@ -505,7 +505,7 @@ class Reader(IndexMixin):
             if d.kind != "rate" or d.num_end > n.start:
                 continue
             if d.num_start >= sent_start or this:
-                self.add(Draft(d.metric, v, d.channel, n.start, n.end, n.start, n.end, kind="rate"))
+                self.add(Draft(d.metric, v, d.channel, n.start, n.end, n.start, n.end, kind="rate", read="lead"))
             return
 
     def _count(self, n: Num, i: int, unit_end: int, unit: str | None) -> None:
@@ -529,12 +529,15 @@ class Reader(IndexMixin):
                 if wide is None or wide[2].label.startswith("combo:"):
                     return
                 labels = [wide[2].label]
+                read = "sentence"
             else:
                 labels = [prev.metric]
+                read = "lead"
             st = n.start
         else:
             labels = cue[2].label[6:].split("+") if cue[2].label.startswith("combo:") else [cue[2].label]
             st = min(cue[0], n.start)
+            read = "own"
         en = max(unit_end, cue[1] if cue else unit_end)
         if parent is not None and parent.metric == "pending" and labels == ["late"]:
             labels = ["pending_late"]
@@ -544,7 +547,7 @@ class Reader(IndexMixin):
             ch = self._chained_channel(n)
         new = bool(cue and re.search(r"(?i)mới", cue[2].phrase))
         for label in labels:
-            self.add(Draft(label, v, ch, st, en, n.start, n.end, parent=None, explicit_new=new))
+            self.add(Draft(label, v, ch, st, en, n.start, n.end, parent=None, explicit_new=new, read=read))
         if labels == ["pending"]:
             self._restated(n, unit_end, v, ch)
 

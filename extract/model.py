@@ -27,6 +27,15 @@ class Figure:
 
     `evidence` is the exact substring `text[start:end]` of the text it was read from.
     `flags` name failed consistency checks (e.g. ``"sum:early_or_on_time+late!=resolved"``).
+
+    `confidence` (0..1) says how directly the text states the figure, for ordering a
+    review queue (least certain first); it is ordinal, not a probability. It starts at 1
+    and is multiplied by a factor below 1 for each thing inferred rather than read in the
+    figure's own words (`extract/confidence.py` holds the factors): the metric inherited
+    from a lead or whole (0.85) or from a cue far off in the sentence (0.7) instead of a
+    cue of its own; the period or subject taken from earlier text or the portal instead
+    of the figure's sentence (0.9-0.95); a count without a dossier word (0.95); and a
+    failed consistency check (0.6).
     """
 
     metric: str
@@ -40,6 +49,7 @@ class Figure:
     start: int = 0
     end: int = 0
     flags: tuple[str, ...] = field(default=())
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

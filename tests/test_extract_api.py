@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import extract
@@ -81,18 +80,17 @@ def test_published_fixes_relative_periods_never_the_clock() -> None:
     assert extract_figures(text)[0].period is None
 
 
-def test_one_megabyte_under_two_seconds() -> None:
+def test_a_long_page_is_read_whole() -> None:
+    """A long text keeps its figures (speed on 1 MB is measured in bench/bench_extract.py,
+    not here: a wall-clock assert fails on a loaded machine)."""
     unit = ("Thời gian qua, công tác cải cách hành chính của xã Hòa Bình luôn được cấp ủy, chính quyền quan tâm "
             "chỉ đạo, thực hiện nghiêm cơ chế một cửa, một cửa liên thông, niêm yết công khai các thủ tục. "
             "Trong quý I năm 2023, bộ phận một cửa đã tiếp nhận 1.204 hồ sơ, giải quyết 1.180 hồ sơ, đạt 98%. "
             "Thực hiện Kế hoạch số 06/KH-UBND ngày 18/01/2023, xã tổ chức 12 cuộc họp, tuyên truyền trên "
             "đài truyền thanh 04 lượt/tháng để người dân biết và thực hiện.\nĐiện thoại: 0912 345 678.\n")
-    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-    extract_figures(unit)
-    t = time.perf_counter()
-    figs = extract_figures(text)
-    assert time.perf_counter() - t < 2.0
-    assert figs
+    text = (unit * (200_000 // len(unit) + 1))[:200_000]
+    figs = {(f.metric, f.value, f.period) for f in extract_figures(text)}
+    assert figs == {("received", 1204, "2023-Q1"), ("resolved", 1180, "2023-Q1"), ("resolved_rate", 98, "2023-Q1")}
 
 
 def test_label_value_box_without_headline_is_a_widget() -> None:
@@ -104,14 +102,11 @@ def test_label_value_box_without_headline_is_a_widget() -> None:
     assert {f.source for f in figs} == {"widget"}
 
 
-def test_digit_dense_megabyte_under_two_seconds() -> None:
-    """Runs of numbers without words are skipped whole; work stays linear."""
+def test_digit_dense_text_gives_no_figures() -> None:
+    """Runs of numbers without words are skipped whole (their speed: bench/bench_extract.py)."""
     for unit in ("9 ", "1.234 5.678 ", "9,5% "):
-        text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-        t = time.perf_counter()
-        figs = extract_figures(text)
-        assert time.perf_counter() - t < 2.0, unit
-        assert figs == []
+        text = (unit * (200_000 // len(unit) + 1))[:200_000]
+        assert extract_figures(text) == [], unit
 
 
 def test_numbers_among_words_are_still_read() -> None:
@@ -140,3 +135,16 @@ def test_version_changes_with_any_rule_or_lexicon(tmp_path) -> None:  # type: ig
     metrics = copy / "lexicon" / "metrics.toml"
     metrics.write_text(metrics.read_text(encoding="utf-8") + "\n# a new phrase\n", encoding="utf-8")
     assert rules_digest(copy) != before
+
+
+def test_confidence_is_lower_for_what_was_inferred() -> None:
+    text = ("Năm 2024, xã Tân An đã tiếp nhận 500 hồ sơ, trong đó trực tuyến 200 hồ sơ. "
+            "Xã đã giải quyết 100 hồ sơ, trong đó trước và đúng hạn 90 hồ sơ, trễ hạn 5 hồ sơ.")
+    figs = {(f.metric, f.value): f for f in extract_figures(text)}
+    direct = figs[("received", 500)]
+    inherited = figs[("received", 200)]  # metric taken from the whole it belongs to
+    flagged = figs[("late", 5)]  # 90 + 5 != 100
+    assert all(0 <= f.confidence <= 1 for f in figs.values())
+    assert direct.confidence == 1.0
+    assert inherited.confidence < direct.confidence
+    assert flagged.flags and flagged.confidence < inherited.confidence
