@@ -72,6 +72,11 @@ def replica_proxy(enabled: bool) -> Iterator[str | None]:
         yield proxy_url
 
 
+#: What to do about an empty or missing sites list (the list is the analysts' to grow).
+GROW_SITES = ("add portals with `cchc sites add URL --name … --province …` (README: Sites), "
+              "or try the bundled replica with `cchc crawl --replica`")
+
+
 def _load_sites(path: Path) -> list[Any]:
     from crawler.sites import SitesFileError, load_sites
 
@@ -80,7 +85,7 @@ def _load_sites(path: Path) -> list[Any]:
     except SitesFileError as exc:
         raise click.ClickException(str(exc)) from None
     except FileNotFoundError:
-        raise click.ClickException(f"sites file not found: {path}") from None
+        raise click.ClickException(f"sites file not found: {path}: {GROW_SITES}") from None
 
 
 def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
@@ -94,6 +99,8 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
     from cchc.crawl import REPLICA_SPEED, run_crawl, site_stats
 
     sites = _load_sites(sites_file)
+    if not sites:
+        raise click.ClickException(f"{sites_file} lists no site: {GROW_SITES}")
     if site_ids:
         unknown = set(site_ids) - {s.id for s in sites}
         if unknown:
@@ -153,7 +160,7 @@ def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @db_option
-@click.option("--sites", "sites_file", type=click.Path(exists=True, path_type=Path),
+@click.option("--sites", "sites_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Sites file (default: crawler/sites.csv, or the replica's with --replica).")
 @click.option("--site", "site_ids", multiple=True, help="Only this site id (repeatable).")
 @click.option("--platform", "platforms", multiple=True, help="Only this platform (repeatable).")
@@ -330,23 +337,14 @@ def sites_detect(url: str, replica: bool, timeout: float) -> None:
 
         cchc sites detect http://thaihoc.binhgiang.haiduong.gov.vn/ --replica
     """
-    import urllib.error
-    import urllib.request
-
     from scrapy.spiderloader import SpiderLoader
 
+    from cchc.commands_ops import fetch_html
     from cchc.crawl import project_settings
     from crawler.detect import detect_platform
 
     with replica_proxy(replica) as proxy:
-        handlers = [urllib.request.ProxyHandler({"http": proxy, "https": proxy} if proxy else {})]
-        opener = urllib.request.build_opener(*handlers)
-        request = urllib.request.Request(url, headers={"User-Agent": "cchc/0.1 (sites detect)"})
-        try:
-            with opener.open(request, timeout=timeout) as response:
-                html = response.read(5_000_000).decode("utf-8", errors="replace")
-        except (urllib.error.URLError, OSError) as exc:
-            raise click.ClickException(f"could not fetch {url}: {exc}") from None
+        html = fetch_html(url, proxy, timeout)
     result = detect_platform(html, url)
     click.echo(f"{url}: {result.platform} (score {result.score})")
     for item in result.evidence:
@@ -443,3 +441,5 @@ def demo(db_path: Path) -> None:
 
 from cchc.commands_review import register  # noqa: E402  (serve, review, search, units)
 register(cli)
+from cchc.commands_ops import register as register_ops  # noqa: E402  (sites add, health, ingest)
+register_ops(cli)

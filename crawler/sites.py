@@ -62,7 +62,7 @@ def load_sites(path: str | Path) -> list[Site]:
         seen: dict[str, int] = {}
         for row in reader:
             line = reader.line_num
-            site = _parse_row(row, name, line)
+            site = _parse_row(row, f"{name} line {line}")
             if site.id in seen:
                 raise SitesFileError(
                     f"{name} line {line}, field 'id': duplicate id {site.id!r} "
@@ -73,9 +73,9 @@ def load_sites(path: str | Path) -> list[Site]:
     return sites
 
 
-def _parse_row(row: dict[str, str | None], name: str, line: int) -> Site:
+def _parse_row(row: dict[str, str | None], where: str) -> Site:
     def fail(field: str, msg: str) -> SitesFileError:
-        return SitesFileError(f"{name} line {line}, field {field!r}: {msg}")
+        return SitesFileError(f"{where}, field {field!r}: {msg}")
 
     vals = {k: (row.get(k) or "").strip() for k in COLUMNS}
     for field in REQUIRED:
@@ -102,3 +102,79 @@ def _parse_row(row: dict[str, str | None], name: str, line: int) -> Site:
         province=vals["province"], base_url=vals["base_url"].rstrip("/"),
         platform=vals["platform"], start_paths=paths,
     )
+
+
+#: Unit-name prefixes (folded) and the level they mean; "thành phố" is a district unless it
+#: is one of the centrally-run cities.
+LEVEL_PREFIXES = (("thị trấn ", "commune"), ("xã ", "commune"), ("phường ", "commune"),
+                  ("thị xã ", "district"), ("huyện ", "district"), ("quận ", "district"),
+                  ("tỉnh ", "province"), ("thành phố ", "district"))
+CENTRAL_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+#: Folded path words that make a URL's path a reform category listing worth starting from.
+REFORM_PATH_WORDS = ("cai-cach-hanh-chinh", "cchc", "thu-tuc-hanh-chinh", "mot-cua")
+
+
+def level_from_name(name: str) -> str | None:
+    """The level a unit's name states ("xã …" commune, "huyện …" district …), or None."""
+    folded = " ".join(name.lower().split()) + " "
+    for prefix, level in LEVEL_PREFIXES:
+        if folded.startswith(prefix):
+            rest = folded[len(prefix):].strip()
+            return "province" if prefix == "thành phố " and rest in CENTRAL_CITIES else level
+    return None
+
+
+def id_from_host(host: str) -> str:
+    """A site id from a host: its labels before ".gov.vn", outermost first
+    (thaihoc.binhgiang.haiduong.gov.vn -> haiduong-binhgiang-thaihoc)."""
+    labels = [x for x in host.lower().split(".") if x and x != "www"]
+    if labels[-2:] == ["gov", "vn"]:
+        labels = labels[:-2]
+    return "-".join(re.sub(r"[^a-z0-9]+", "", x) for x in reversed(labels) if x) or "site"
+
+
+def site_from_url(url: str, *, name: str, level: str | None, province: str | None,
+                  district: str = "", platform: str, site_id: str | None = None) -> Site:
+    """A validated sites-file row for the portal of `url` (any URL of it: home, listing or
+    article). A listing path that names a reform category becomes its start path."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SitesFileError(f"{url!r} is not an http(s) URL with a host")
+    level = level or level_from_name(name)
+    if level is None:
+        raise SitesFileError(f"cannot tell the level of {name!r}: pass --level "
+                             f"({', '.join(LEVELS)})")
+    if not province and level == "province":
+        province = name
+    if not province:
+        raise SitesFileError(f"{name!r} needs its province: pass --province (e.g. 'tỉnh Hà Tĩnh')")
+    path = parts.path.rstrip("/")
+    start = path if path and any(w in path.lower() for w in REFORM_PATH_WORDS) else ""
+    row = {"id": site_id or id_from_host(parts.hostname), "name": name, "level": level,
+           "district": district, "province": province,
+           "base_url": f"{parts.scheme}://{parts.netloc}", "platform": platform,
+           "start_paths": start}
+    return _parse_row(row, "the new site")
+
+
+def append_site(path: str | Path, site: Site) -> None:
+    """Append `site` to the sites file at `path` (created with its header when missing),
+    after checking the file still loads and holds neither its id nor its host."""
+    path = Path(path)
+    existing = load_sites(path) if path.exists() and path.stat().st_size else []
+    for other in existing:
+        if other.host == site.host:
+            raise SitesFileError(f"{path.name}: {site.host} is already listed as {other.id!r}")
+        if other.id == site.id:
+            raise SitesFileError(f"{path.name}: id {site.id!r} is taken ({other.base_url}): "
+                                 f"pass another --id")
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    new_file = not text.strip()
+    with path.open("w" if new_file else "a", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        if new_file:
+            writer.writerow(COLUMNS)
+        elif not text.endswith("\n"):
+            fh.write("\n")
+        writer.writerow([getattr(site, c) if c != "start_paths" else ";".join(site.start_paths)
+                         for c in COLUMNS])
