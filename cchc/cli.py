@@ -90,13 +90,14 @@ def _load_sites(path: Path) -> list[Any]:
 
 def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
                platforms: tuple[str, ...], proxy: str | None, extra: dict[str, Any],
-               incremental: bool = True, spider_args: dict[str, str] | None = None) -> None:
-    """Crawl the chosen sites into the database (used by `crawl` and `demo`).
+               incremental: bool = True, spider_args: dict[str, str] | None = None) -> Any:
+    """Crawl the chosen sites into the database (used by `crawl` and `demo`); return the
+    crawl's `CrawlOutcome` (sites that failed entirely, error rate).
 
     Incremental by default: stored articles are not fetched again (see crawler/spiders/base.py).
     """
     import store
-    from cchc.crawl import REPLICA_SPEED, run_crawl, site_stats
+    from cchc.crawl import REPLICA_SPEED, crawl_outcome, run_crawl, site_stats
 
     sites = _load_sites(sites_file)
     if not sites:
@@ -136,13 +137,16 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
             n = site_stats(st, site_id)
             click.echo(f"  {site_id}: {n['new']} new, {n['updated']} updated, "
                        f"{n['unchanged']} unchanged, {n['skipped']} skipped, {n['errors']} errors")
+    return crawl_outcome(stats, by_platform)
 
 
 def run_extraction(db: Database, everything: bool) -> None:
     """Extract stored pages and print what was done."""
     from cchc.extraction import extract_stored_pages
+    from cchc.progress import progress_bar
 
-    st = extract_stored_pages(db, everything=everything)
+    with progress_bar("extract") as tick:
+        st = extract_stored_pages(db, everything=everything, progress=tick)
     click.echo(f"extract: {st.pages} pages, {st.articles} articles, {st.figures} article "
                f"figures, {st.snapshots_new} new widget snapshots, {st.errors} errors")
 
@@ -176,16 +180,20 @@ def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
               help="Fetch every listed article again (default: skip stored ones).")
 @click.option("--sitemaps", is_flag=True, help="Also read the platforms' sitemaps.")
 @click.option("--feeds", is_flag=True, help="Also read the RSS feeds listing pages link.")
+@click.option("--max-error-rate", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Exit 1 when errors / requests passes this (also when a site fails entirely).")
 @click.option("-s", "settings", multiple=True, help="Scrapy setting KEY=VALUE (repeatable).")
 def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
           platforms: tuple[str, ...], replica: bool, no_extract: bool, since: str | None,
           backfill_days: int | None, max_pages: int | None, full: bool, sitemaps: bool,
-          feeds: bool, settings: tuple[str, ...]) -> None:
+          feeds: bool, settings: tuple[str, ...], max_error_rate: float = 0.2) -> None:
     """Crawl portals into the database, then extract figures from new or changed pages.
 
     Re-crawls are incremental: listings are read again, stored articles are skipped, and
     paging stops at the first page of stored articles (a killed crawl is walked whole).
-    Prints new / updated / unchanged / skipped / errors per spider and per site.
+    Prints new / updated / unchanged / skipped / errors per spider and per site, with
+    progress per site while it runs. Exits 1 (after extracting what was fetched) when a site
+    failed entirely or the error rate passes --max-error-rate, naming the sites.
 
     Examples:
 
@@ -202,11 +210,17 @@ def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
     if max_pages is not None:
         extra["CCHC_MAX_PAGES"] = max_pages
     with replica_proxy(replica) as proxy:
-        crawl_into(db_path, sites_file, site_ids, platforms, proxy, extra, incremental=not full,
-                   spider_args={**({"sitemap": "1"} if sitemaps else {}),
-                                **({"feeds": "1"} if feeds else {})})
+        outcome = crawl_into(db_path, sites_file, site_ids, platforms, proxy, extra,
+                             incremental=not full,
+                             spider_args={**({"sitemap": "1"} if sitemaps else {}),
+                                          **({"feeds": "1"} if feeds else {})})
     if not no_extract:
         run_extraction(open_existing_db(db_path), everything=False)
+    problems = outcome.problems(max_error_rate)
+    for line in problems:
+        click.echo(f"crawl failed: {line}", err=True)
+    if problems:
+        raise SystemExit(1)
 
 
 def replica_sites_file() -> Path:

@@ -10,6 +10,11 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
+from crawler.outcome import CrawlOutcome, crawl_outcome, site_stats
+
+__all__ = ["REPLICA_SPEED", "CrawlOutcome", "crawl_outcome", "project_settings", "run_crawl",
+           "site_stats"]
+
 #: Settings for crawling our own loopback replica fast; never used against real portals.
 REPLICA_SPEED = {
     "AUTOTHROTTLE_START_DELAY": 0.01,
@@ -53,10 +58,3 @@ def run_crawl(
         crawlers.append(crawler)
     process.start()
     return {c.spider.name: dict(c.stats.get_stats()) for c in crawlers if c.spider and c.stats}
-
-
-def site_stats(stats: Mapping[str, Any], site_id: str) -> dict[str, int]:
-    """A site's counts from a spider's stats: new, updated, unchanged, skipped, errors."""
-    prefix = f"cchc/site/{site_id}/"
-    return {k: int(stats.get(prefix + k, 0))
-            for k in ("new", "updated", "unchanged", "skipped", "errors")}

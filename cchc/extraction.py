@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,21 +59,27 @@ def extract_page_row(db: Database, page: dict[str, Any], stats: ExtractStats) ->
         stats.snapshots_new += new
 
 
-def extract_stored_pages(db: Database, *, everything: bool = False) -> ExtractStats:
+def extract_stored_pages(db: Database, *, everything: bool = False,
+                         progress: Callable[[int, int], None] | None = None) -> ExtractStats:
     """Extract every stored article page that is new, changed, or read by an older extractor.
 
     A page that fails is logged and counted, never fatal: the raw page stays stored.
+    `progress(done, total)` is called after each page.
     """
     stats = ExtractStats()
     pages = list(store.pages_to_extract(
         db, extractor_version=extract.EXTRACTOR_VERSION, everything=everything))
     for page in pages:
+        if progress is not None:
+            progress(stats.pages, len(pages))
         stats.pages += 1
         try:
             extract_page_row(db, page, stats)
         except Exception:  # a bad page must not stop the pass; it is retried next time
             stats.errors += 1
             log.exception("extraction failed, page kept for a later pass: %s", page["url"])
+    if progress is not None:
+        progress(stats.pages, len(pages))
     if stats.articles:
         store.refresh_units(db)  # new subjects get their post-July-2025 unit
     return stats

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
 import store
+from crawler.item_checks import item_problem
 from crawler.items import AttachmentItem, PageItem
+from crawler.outcome import failure_reason, site_stats
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -30,6 +33,7 @@ class StorePipeline:
         self.stats = crawler.stats
         self.db: Any = None
         self.run_id: int | None = None
+        self.site_ids: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -52,8 +56,12 @@ class StorePipeline:
         self.db = store.open_db(self.db_path)
         spider = self.crawler.spider
         sites = list(getattr(spider, "sites", []))
+        self.site_ids = {s.id for s in sites}
         store.upsert_sites(self.db, sites)
-        self.run_id = store.start_crawl_run(self.db, spider.name, [s.id for s in sites])
+        for run_id in store.mark_interrupted_runs(self.db):
+            log.warning("crawl run %s was killed before it ended: marked interrupted", run_id)
+        self.run_id = store.start_crawl_run(self.db, spider.name, [s.id for s in sites],
+                                            owner=store.this_process())
 
     def close_spider(self) -> None:
         if self.db is None:
@@ -63,10 +71,16 @@ class StorePipeline:
                      if k.startswith(("cchc/", "downloader/response_status_count", "item_",
                                       "downloader/request_count", "retry/", "robotstxt/",
                                       "downloader/exception_type_count"))}
-            store.finish_crawl_run(self.db, self.run_id, "finished", stats)
+            failed = [failure_reason(site_stats(stats, site)) for site in self.site_ids]
+            status = "failed" if failed and all(failed) else "finished"
+            store.finish_crawl_run(self.db, self.run_id, status, stats)
         self.db.close()
 
     def process_item(self, item: PageItem | AttachmentItem) -> PageItem | AttachmentItem:
+        problem = item_problem(item, self.site_ids)
+        if problem:
+            self.keep_aside(item, problem)
+            return item
         if isinstance(item, AttachmentItem):
             if store.save_attachment(self.db, url=item.url, site_id=item.site_id,
                                      page_url=item.page_url, label=item.label):
@@ -83,4 +97,19 @@ class StorePipeline:
         )
         self.stats.inc_value(f"cchc/page/{result}")
         self.stats.inc_value(f"cchc/site/{item.site_id}/{result}")
+        if item.kind == "article" and result != "unchanged":
+            self.stats.inc_value(f"cchc/site/{item.site_id}/article_{result}")
         return item
+
+    def keep_aside(self, item: PageItem | AttachmentItem, problem: str) -> None:
+        """Count an invalid item and keep it in `invalid_items` (not stored as a page)."""
+        fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item) if f.name != "body"}
+        body = getattr(item, "body", None)
+        store.save_invalid_item(self.db, item_type=type(item).__name__, reason=problem,
+                                fields=fields, body=body if isinstance(body, bytes) else None,
+                                crawl_run_id=self.run_id)
+        self.stats.inc_value("cchc/item/invalid")
+        site = item.site_id if isinstance(item.site_id, str) else "?"
+        self.stats.inc_value(f"cchc/site/{site}/invalid")
+        log.warning("invalid %s kept aside in invalid_items: %s (%s)", type(item).__name__,
+                    problem, str(item.url)[:200])

@@ -38,6 +38,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ProxyMiddleware": 740,
     "crawler.middlewares.RetryAfterMiddleware": 560,  # just outside RetryMiddleware (550)
 }
+EXTENSIONS = {"crawler.progress.CrawlProgress": 500}
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 NEWSPIDER_MODULE = "crawler.spiders"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -48,6 +49,8 @@ CCHC_BACKFILL_DAYS = 0  # incremental crawls re-check (conditional GET) articles
 CCHC_DB_PATH = os.environ.get("CCHC_DB", "data/cchc.db")  # SQLite file of the store
 CCHC_KEYWORDS = ""  # ";"-separated reform keywords for news listings; empty = built-in list
 CCHC_MAX_PAGES = 50  # listing pages followed per category
+CCHC_PROGRESS = "auto"  # per-site progress: auto (live table on a terminal, else lines), rich, plain, off
+CCHC_PROGRESS_INTERVAL = 10.0  # seconds between progress reports
 CCHC_PROXY = ""  # e.g. the replica: "http://127.0.0.1:8899"; empty = direct
 CCHC_RETRY_AFTER_MAX = 60  # longest Retry-After (s) waited before a 429/503 is retried
 CCHC_SINCE = ""  # ISO date; stop paging a listing once all its items are older

@@ -27,6 +27,7 @@ from store.reviews import (
     review_figure,
     review_queue,
 )
+from store.runs import mark_interrupted_runs, save_invalid_item, this_process
 from store.search import fold, rebuild_search_index, search
 from store.units import map_unit, refresh_units
 from store.urls import canonical_url
@@ -38,4 +39,6 @@ __all__ = [
     # reviews, search and 2025 units
     "DECISIONS", "ReviewError", "audit_trail", "fold", "get_review", "map_unit",
     "rebuild_search_index", "refresh_units", "review_figure", "review_queue", "search",
+    # crawl runs
+    "mark_interrupted_runs", "save_invalid_item", "this_process",
 ]

@@ -53,11 +53,12 @@ def upsert_sites(db: Database, sites: Iterable[Any]) -> int:
     return len(rows)
 
 
-def start_crawl_run(db: Database, spider: str, site_ids: Iterable[str]) -> int:
-    """Record the start of a crawl and return its id."""
+def start_crawl_run(db: Database, spider: str, site_ids: Iterable[str],
+                    owner: str | None = None) -> int:
+    """Record the start of a crawl (by `owner`, "host:pid") and return its id."""
     table = db["crawl_runs"].insert(
         {"started_at": utc_now(), "spider": spider, "sites": ",".join(site_ids),
-         "status": "running"}
+         "status": "running", "owner": owner}
     )
     return int(table.last_pk)
 

@@ -180,3 +180,24 @@ def create_attachments(db: Database) -> None:
         foreign_keys=[("site_id", "sites", "id")],
     )
     db["attachments"].create_index(["site_id"])
+
+
+@migrations()
+def add_crawl_run_owner(db: Database) -> None:
+    """Which process runs a crawl ("host:pid"), so the next start can tell a killed run
+    (marked "interrupted") from one still going."""
+    db["crawl_runs"].add_column("owner", str)
+    db["crawl_runs"].create_index(["status"], if_not_exists=True)
+
+
+@migrations()
+def create_invalid_items(db: Database) -> None:
+    """Items a spider yielded that failed validation: kept aside with the reason, not stored
+    as pages and not lost."""
+    db["invalid_items"].create(
+        {"id": int, "at": str, "crawl_run_id": int, "site_id": str, "item_type": str,
+         "url": str, "reason": str, "fields": str, "body_zlib": bytes},
+        pk="id",
+        not_null={"at", "item_type", "reason"},
+    )
+    db["invalid_items"].create_index(["site_id"])

@@ -110,7 +110,7 @@ def test_crawl_killed_with_sigkill_resumes_without_loss_or_duplicates(
     assert stats.get("cchc/page/new", 0) >= len(expected) - len(at_kill)
     statuses = [r["status"] for r in sqlite_utils.Database(db).query(
         "select status from crawl_runs order by id")]
-    assert statuses == ["running", "finished"]
+    assert statuses == ["interrupted", "finished"]  # the next start marked the killed run
 
     # a scheduled re-crawl after a finished run: only the first listing page of each category
     stats = crawl("trang", proxy, db, "-a", "incremental=1")

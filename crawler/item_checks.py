@@ -1,0 +1,42 @@
+"""Validate items before they are stored: a bad item is kept aside with its reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from urllib.parse import urlsplit
+
+from crawler.items import AttachmentItem, PageItem
+
+PAGE_KINDS = ("article", "listing", "sitemap", "feed")
+
+
+def _url_problem(url: object, field: str) -> str | None:
+    if not isinstance(url, str) or not url:
+        return f"{field} is empty"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{field} {url[:200]!r} is not an http(s) URL"
+    return None
+
+
+def item_problem(item: PageItem | AttachmentItem, site_ids: Collection[str]) -> str | None:
+    """Why the item cannot be stored, or None when it can. `site_ids`: the spider's sites."""
+    problem = _url_problem(item.url, "url")
+    if problem:
+        return problem
+    if item.site_id not in site_ids:
+        return f"site_id {item.site_id!r} is not one of this crawl's sites"
+    if isinstance(item, AttachmentItem):
+        return _url_problem(item.page_url, "page_url")
+    if item.kind not in PAGE_KINDS:
+        return f"kind {item.kind!r} is not one of {', '.join(PAGE_KINDS)}"
+    if not isinstance(item.status, int) or not 100 <= item.status <= 599:
+        return f"status {item.status!r} is not an HTTP status"
+    if not isinstance(item.body, bytes):
+        return f"body is {type(item.body).__name__}, not bytes"
+    try:
+        dt.datetime.fromisoformat(item.fetched_at)
+    except (TypeError, ValueError):
+        return f"fetched_at {item.fetched_at!r} is not an ISO 8601 time"
+    return None
