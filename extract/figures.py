@@ -18,6 +18,7 @@ from extract.metrics import Draft, Reader
 from extract.model import Figure
 from extract.normalize import normalize
 from extract.options import DEFAULT_OPTIONS, ExtractOptions
+from extract.period_scope import Scope
 from extract.segments import Segments
 
 MAX_NUMBERS = 20_000  # numbers read per text: a real page holds a few hundred; bounds digit-dense input
@@ -203,11 +204,11 @@ def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods
     ustarts = [u.start for u in units]
     out: list[_Placed] = []
     carried: tuple[str | None, str | None] | None = None
-    starts = sorted(d.num_start for d in drafts)
+    scope = Scope(work, seg, mentions, sorted(d.num_start for d in drafts))
     mstarts = [m.start for m in mentions]
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
-        period = block.period if block and block.period else _period(d, seg, mentions, starts, mstarts)
+        period = block.period if block and block.period else scope.period(d)
         subject_read = "own"
         if block:
             subj = (default_subject, default_level)
@@ -255,56 +256,6 @@ def _last_named(units: list[subjects.Unit], ustarts: list[int], pos: int) -> tup
         if not u.bare and not u.name.lower().startswith(("cấp", "các")):
             return u.name, u.level
         i -= 1
-    return None
-
-
-_STOCKS = ("online_services", "procedures")
-_HEADLINE_KINDS = ("since", "range", "first_months", "quarter", "month", "until", "years")
-
-
-def _period(d: Draft, seg: Segments, mentions: list[periods.Mention], others: list[int],
-            mstarts: list[int]) -> str | None:
-    """The period of a figure: its own clause, then its sentence, then the last one named
-    before it; a headline takes the first precise period of the text after it. Stock
-    counts (online services) keep only a period of their own clause."""
-    pos = d.num_start
-    cs, ce = seg.clause(pos)
-    ss, se = seg.sentence(pos)
-
-    def between(a: int, b: int) -> list[periods.Mention]:
-        return mentions[bisect.bisect_left(mstarts, a):bisect.bisect_left(mstarts, b)]
-
-    clause = between(cs, ce)
-    before = [m for m in clause if m.end <= pos]
-    if before:
-        return before[-1].value
-    if d.metric == "online_services":
-        return None
-    if clause and d.metric not in _STOCKS:
-        return clause[0].value
-    sent = between(ss, pos)
-    if sent:
-        after = between(pos + 1, se)
-        if after:
-            k0 = bisect.bisect_left(others, sent[-1].end)
-            k1 = bisect.bisect_left(others, pos)
-            k2 = bisect.bisect_left(others, after[0].start)
-            if k1 > k0 and not any(pos < o for o in others[k1:k2]):
-                return after[0].value  # the period before belongs to an earlier figure of the sentence
-        return sent[-1].value
-    later = between(pos + 1, se)
-    if later and d.metric not in _STOCKS:
-        return later[0].value
-    i = bisect.bisect_right(mstarts, pos) - 1
-    while i >= 0 and mentions[i].end > pos:
-        i -= 1
-    if i >= 0:
-        return mentions[i].value
-    if d.metric in _STOCKS or seg.sentence_index(pos) > 1:
-        return None
-    for m in mentions[bisect.bisect_left(mstarts, pos):]:
-        if m.kind in _HEADLINE_KINDS:
-            return m.value
     return None
 
 

@@ -1,67 +1,327 @@
-"""Periods: find the time spans a text names and normalise them (figures.md "Period").
+"""Periods: find the time spans a text names and write each in its canonical form
+(figures.md "Period"; forms in extract/dates.py, words in lexicon/periods.toml).
 
-Never reads the clock: relative periods ("từ đầu năm đến nay", "năm nay") use
-`published`, and are left open (None) without it.
+Never reads the clock: relative periods ("từ đầu năm đến nay", "năm nay", "quý trước")
+count from the reference date (`published`, else the report's own dateline) and are left
+open (None) without one. Kinds that are not periods of results by themselves:
+``day`` (a day named: only a figure of that day takes it, see extract/period_scope.py),
+``plan`` (a period of plans or targets) and ``document`` (a document's date).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import functools
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+
+from extract.dates import DATELINE_REACH, Y, Years, bounds, date_rx, day, month_end, months, parse_day, reference, span
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-WORD_MONTHS = {"sáu": 6, "chín": 9, "ba": 3, "sáu tháng": 6}
-
-_Y = r"(?:19|20)\d{2}"
-_SEP = r"\s*(?:/|-|–|\.|,?\s*năm)\s*"
-_D = r"(?P<{0}d>\d{{1,2}})\s*[/-]\s*(?P<{0}m>\d{{1,2}})(?:\s*[/-]\s*(?P<{0}y>{1}))?"
-_RANGE = re.compile(
-    r"(?i:từ\s+(?:ngày\s+)?)" + _D.format("a", _Y).replace("(?P<ad>\\d{1,2})\\s*[/-]\\s*(?P<am>\\d{1,2})",
-                                                          "(?P<ad>\\d{1,2})(?:\\s*[/-]\\s*(?P<am>\\d{1,2}))?")
-    + r"\s*(?i:đến|tới|-|–)\s*(?i:ngày\s+)?" + _D.format("b", _Y))
-_SINCE_START = re.compile(rf"(?=[tT])(?i:từ\s+đầu\s+năm)(?:\s+(?P<y>{_Y}))?\s+(?i:đến\s+nay|tới\s+nay|đến\s+thời\s+điểm\s+này)")
-_SINCE_DAY = re.compile(r"(?i:từ\s+(?:ngày\s+)?)(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>" + _Y
-                        + r"))?\s+(?i:đến\s+nay|tới\s+nay)")
-_FIRST_MONTHS = re.compile(rf"(?=[\dsScCbB])(?P<n>\d{{1,2}}|sáu|chín|ba)\s+(?i:tháng\s+(?:đầu\s+)?năm)(?:\s+(?P<y>{_Y}|nay))?")
-_LAST_HALF = re.compile(rf"(?=[6sS])(?i:6|sáu)\s+(?i:tháng\s+cuối\s+năm)(?:\s+(?P<y>{_Y}|nay))?")
-_UNTIL = re.compile(rf"(?=[tTđĐ])(?i:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?)(?:(?i:ngày)\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m1>\d{{1,2}})"
-                    rf"|(?i:tháng)\s+(?P<m2>\d{{1,2}}))(?:{_SEP}(?P<y>{_Y}))?")
-_QUARTER = re.compile(rf"(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_SEP}(?P<y>{_Y}))?")
-_MONTH = re.compile(rf"(?=[tT])(?i:tháng)\s+(?P<m>\d{{1,2}})(?![\d/])(?:{_SEP}(?P<y>{_Y}))?|(?i:tháng)\s+(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{_Y})")
-_YEARS = re.compile(rf"(?=[tTnNgG])(?i:(?:từ\s+)?(?:năm|giai\s+đoạn))\s+(?P<a>{_Y})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})")
-_YEAR = re.compile(rf"(?i:năm)\s+(?P<y>{_Y})(?!\s*[-–/]\s*\d)")
-# relative years: "(cũng) trong năm", "năm nay", "(trong) năm (vừa) qua"
-_REL_YEAR = re.compile(r"(?=[tTnNcC][rRăĂũŨ])(?i:(?:cũng\s+)?trong\s+năm(?:\s+(?P<w>nay|vừa\s+qua|qua))?|năm\s+(?P<w2>nay|vừa\s+qua|qua))"
-                       r"(?![^\W_])(?!\s*(?:\d|(?i:tới|sau|học|đầu|cuối|trước|kế\s+tiếp|thứ|[^\W\d_]+\s+(?:19|20)\d\d))(?![^\W_]))")
-_REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầu|cuối|giữa|hết|hằng|hàng|\d+|tháng\s+\S+|quý\s+\S+))\s*$")
-_NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
-                                r"|(?i:so\s+với)[^,.;:]{0,25}$")
-_NOT_PERIOD_AFTER = re.compile(r"^\s*(?i:chuyển\s+sang|chuyển\s+qua|trở\s+về\s+trước|trở\s+lại\s+đây)")
+_MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9, "mười": 10}
+LEXICON = Path(__file__).with_name("lexicon") / "periods.toml"
+NOT_RESULTS = ("day", "plan", "document")
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A period named in the working text: its span and its normalised value (or None)."""
+    """A period named in the working text: its span and its canonical value (or None)."""
 
     start: int
     end: int
     value: str | None
-    kind: str  # range, since, first_months, last_half, until, quarter, month, years, year
+    kind: str  # range, since, first_months, last_half, until, quarter, month, years, year, week, day, plan, document
 
 
-def _ymd(y: int, m: int, d: int) -> str | None:
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
+@functools.cache
+def words() -> dict[str, object]:
+    """lexicon/periods.toml, loaded once."""
+    with LEXICON.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _alt(phrases: list[str]) -> str:
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+_SEP = r"\s*(?:/|-|\.|,?\s*năm)\s*"
+_B = r"(?<![^\W_])"  # a word starts here
+_E = r"(?![^\W_])"  # a word ends here
+_DA, _DB = date_rx("a"), date_rx("b")
+_NOW = r"(?:nay|hiện\s+nay|hiện\s+tại|thời\s+điểm\s+(?:này|hiện\s+tại|báo\s+cáo))"
+
+
+def _mon_y(tag: str) -> str:
+    """A month number and, optionally, its year in group `tag`: "5", "5/2021", "5 năm 2021"."""
+    return rf"(?:1[0-2]|0?[1-9])(?!\d)(?:{_SEP}(?P<{tag}>{Y}))?"
+
+
+
+_RANGE = re.compile(
+    rf"{_B}từ\s+(?:ngày\s+)?(?P<a>{_DA}|\d{{1,2}}(?=\s*(?:đến|tới|-)\s*(?:ngày\s+)?\d))(?:\s*\([^()\n]{{0,30}}\))?"
+    rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{_DB})", re.I)
+_MONTH_RANGE = re.compile(
+    rf"{_B}từ\s+tháng\s+(?P<m1>{_mon_y('y1')})\s*(?:đến|tới|-)\s*(?:hết\s+)?tháng\s+(?P<m2>{_mon_y('y2')})",
+    re.I)
+_SINCE_START = re.compile(
+    rf"{_B}(?:(?:lũy\s+kế|lũy\s+tiến|tính)\s+)?từ\s+đầu\s+năm(?:\s+(?P<y>{Y}))?{_E}"
+    rf"(?:\s*(?:đến|tới)\s+(?:(?P<now>{_NOW}){_E}|(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<day>{_DA})"
+    rf"|(?:hết\s+|cuối\s+)?tháng\s+(?P<mon>{_mon_y('my')})))?", re.I)
+_SINCE_DAY = re.compile(rf"{_B}từ\s+(?:ngày\s+)?(?P<a>{_DA})[.,]?\s*(?:đến|tới)\s+{_NOW}{_E}", re.I)
+_SINCE_YEAR = re.compile(rf"{_B}từ\s+(?:năm\s+)?(?P<y>{Y})\s*(?:đến|tới)\s+{_NOW}{_E}", re.I)
+# "Đến nay, ...": up to now from a start the sentence does not give (see _now)
+# ("từ trước đến nay", "từ đó đến nay": ever, not a period)
+_UNTIL_NOW = re.compile(rf"{_B}(?<!trước\s)(?<!đó\s)(?<!lâu\s)(?:tính\s+)?(?:đến|tới)\s+{_NOW}{_E}", re.I)
+_FIRST_MONTHS = re.compile(
+    rf"{_B}(?P<n>\d{{1,2}}|sáu|chín|ba|mười)\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<y>{Y}|nay))?{_E}"
+    rf"|{_B}nửa\s+đầu\s+năm(?:\s+(?P<hy>{Y}|nay))?{_E}", re.I)
+_LAST_HALF = re.compile(rf"{_B}(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>{Y}|nay))?{_E}"
+                        rf"|{_B}nửa\s+cuối\s+năm(?:\s+(?P<hy>{Y}|nay))?{_E}", re.I)
+_UNTIL = re.compile(
+    rf"{_B}(?:(?P<lead>tính|lũy\s+kế)\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
+    rf"(?:(?P<ngay>ngày\s+)?(?P<day>{_DA})|tháng\s+(?P<mon>{_mon_y('y')}))", re.I)
+_QUARTER = re.compile(rf"{_B}quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_SEP}(?P<y>{Y}))?", re.I)
+_MONTH = re.compile(rf"(?<!\d)(?<!\d\s){_B}tháng\s+(?P<m>{_mon_y('y')})(?![/.]\d)"
+                    rf"|{_B}tháng\s+(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{Y})", re.I)
+_RELATIVE = re.compile(rf"{_B}(?P<unit>tháng|quý)\s+(?P<w>vừa\s+qua|này|nay|qua|trước){_E}"
+                       rf"(?!\s*(?:\d|chuyển|năm\s+\d))", re.I)
+_YEARS = re.compile(rf"{_B}(?:từ\s+)?(?:năm|giai\s+đoạn)\s+(?P<a>{Y})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>{Y})", re.I)
+_YEAR = re.compile(rf"{_B}năm\s+(?P<y>{Y})(?!\s*[-/]\s*\d)", re.I)
+# relative years: "(cũng) trong năm", "năm nay", "(trong) năm (vừa) qua"
+_REL_YEAR = re.compile(
+    r"(?=[tTnNcC][rRăĂũŨ])(?i:(?:cũng\s+)?trong\s+năm(?:\s+(?P<w>nay|vừa\s+qua|qua))?|năm\s+(?P<w2>nay|vừa\s+qua|qua))"
+    r"(?![^\W_])(?!\s*(?:\d+|(?i:tới|sau|học|đầu|cuối|trước|kế\s+tiếp|thứ|[^\W\d_]+\s+(?:19|20)\d\d))(?![^\W_]))")
+_WEEK = re.compile(rf"{_B}(?:(?:chỉ\s+)?trong\s+(?:một\s+)?tuần(?:\s+(?:vừa\s+qua|này|qua))?|tuần\s+(?:vừa\s+qua|này|qua)){_E}"
+                   rf"(?!\s*(?:\d|tới|sau|trước))", re.I)
+_REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầu|cuối|giữa|hết|hằng|hàng|\d+|tháng\s+\S+|quý\s+\S+))\s*$")
+_NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
+                                r"|(?i:so\s+với)[^,.;:]{0,25}$")
+_NOT_PERIOD_AFTER = re.compile(r"^\s*(?i:chuyển\s+sang|chuyển\s+qua|trở\s+về\s+trước|trở\s+lại\s+đây)")
+_CLAUSE_CUT = re.compile(r"[,;:.!?()\n]")
+
+
+@functools.cache
+def _lexicon_rx() -> dict[str, re.Pattern[str]]:
+    w = words()
+    day, plan, doc = w["day"], w["plan"], w["document"]  # type: ignore[index]
+    return {
+        "day": re.compile(rf"{_B}(?:{_alt(day['openers'])})\s+(?:ngày\s+)?(?P<a>{_DA})"  # type: ignore[index]
+                          rf"|(?<![\d/.-])(?P<b>\d{{1,2}}/\d{{1,2}}/{Y}|\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s*,?\s*năm\s+{Y})?)(?![\d/])",
+                          re.I),
+        "day_cue": re.compile(rf"{_B}{_alt(day['cues'])}{_E}", re.I),  # type: ignore[index]
+        "plan_cue": re.compile(rf"{_B}{_alt(plan['cues'])}{_E}", re.I),  # type: ignore[index]
+        "plan_result": re.compile(rf"{_B}{_alt(plan['results'])}{_E}", re.I),  # type: ignore[index]
+        "plan_span": re.compile(rf"{_B}{_alt(plan['spans'])}(?:\s+(?:{Y}|nay))?{_E}", re.I),  # type: ignore[index]
+        "flow": re.compile(rf"{_B}{_alt(w['stock']['flow_verbs'])}{_E}", re.I),  # type: ignore[index]
+        "document": re.compile(rf"{_B}{_alt(doc['words'])}{_E}[^,;.\n]{{0,45}}$", re.I),  # type: ignore[index]
+    }
+
+
+def day_cue(work: str, start: int, end: int) -> bool:
+    """Whether work[start:end] speaks of one day ("trong buổi sáng", "ngày làm việc đầu tiên")."""
+    return _lexicon_rx()["day_cue"].search(work, start, end) is not None
+
+
+def flow_verb(work: str, start: int, end: int) -> bool:
+    """Whether work[start:end] changes a list of procedures ("công bố", "bãi bỏ")."""
+    return _lexicon_rx()["flow"].search(work, start, end) is not None
+
+
+class _Finder:
+    """The mentions of one text, with what relative and partial dates need."""
+
+    def __init__(self, work: str, published: dt.date | None):
+        self.work = work
+        self.ref = reference(work, published)
+        self.years = Years(work, published)
+        self.found: list[Mention] = []
+
+    def add(self, m: re.Match[str], value: str | None, kind: str) -> None:
+        self.found.append(Mention(m.start(), m.end(), value, kind))
+
+    def date(self, raw: str, pos: int, year: int | None = None) -> dt.date | None:
+        d, mo, y = parse_day(raw)
+        y = y or year or self.years.of(pos, mo, d)
+        return day(y, mo, d) if y else None
+
+    def year_of(self, raw: str | None, pos: int) -> int | None:
+        """A year written (digits or "nay"), else the reference year, else the nearest named."""
+        if raw and raw.isdigit():
+            return int(raw)
+        if self.ref is not None:
+            return self.ref.year
+        return None if raw else self.years.near(pos)
+
+    # -- explicit spans --------------------------------------------------------
+    def ranges(self) -> None:
+        for m in _RANGE.finditer(self.work):
+            b = self.date(m.group("b"), m.start("b"))
+            val = None
+            if b is not None:
+                parts = [int(p) for p in re.findall(r"\d+", m.group("a"))]
+                d1, m1 = parts[0], parts[1] if len(parts) > 1 else b.month
+                y1 = parts[2] if len(parts) > 2 else (b.year - 1 if m1 > b.month else b.year)
+                a = day(y1, m1, d1)
+                val = span(a, b) if a else None
+            self.add(m, val, "range")
+        for m in _MONTH_RANGE.finditer(self.work):
+            y2 = self.year_of(m.group("y2"), m.start())
+            m1, m2 = int(re.match(r"\d+", m.group("m1")).group()), int(re.match(r"\d+", m.group("m2")).group())  # type: ignore[union-attr]
+            y1 = int(m.group("y1")) if m.group("y1") else (y2 - 1 if y2 and m1 > m2 else y2)
+            self.add(m, months(y1, m1, y2, m2) if y1 and y2 else None, "range")
+
+    def since(self) -> None:
+        for m in _SINCE_START.finditer(self.work):
+            y = int(m.group("y")) if m.group("y") else None
+            val = None
+            if m.group("day"):
+                b = self.date(m.group("day"), m.start("day"), y)
+                val = span(dt.date(b.year, 1, 1), b) if b else None
+            elif m.group("mon"):
+                mo = int(re.match(r"\d+", m.group("mon")).group())  # type: ignore[union-attr]
+                yy = int(m.group("my")) if m.group("my") else (y or self.year_of(None, m.start()))
+                val = months(yy, 1, yy, mo) if yy else None
+            else:  # "từ đầu năm (đến nay)": to the reference date, or to the end of the report's own period
+                end = self._open_end(m.start(), y, bool(m.group("now")))
+                val = None if end is None else months(end.year, 1, end.year, end.month) \
+                    if end == month_end(end.year, end.month) and end != self.ref else span(dt.date(end.year, 1, 1), end)
+            self.add(m, val, "since")
+        for m in _SINCE_DAY.finditer(self.work):
+            a = self.date(m.group("a"), m.start("a"))
+            self.add(m, span(a, self.ref) if a and self.ref else None, "since")
+        for m in _SINCE_YEAR.finditer(self.work):
+            a = dt.date(int(m.group("y")), 1, 1)
+            self.add(m, span(a, self.ref) if self.ref else None, "since")
+        for m in _UNTIL_NOW.finditer(self.work):
+            self.add(m, None, "now")
+
+    def _open_end(self, pos: int, year: int | None, now: bool) -> dt.date | None:
+        """End of "từ đầu năm": the reference date; without "đến nay", the end of the
+        month or quarter the report named last before (a monthly report's "lũy kế từ đầu năm")."""
+        if not now:
+            for f in reversed(self.found):
+                if f.start < pos and f.kind in ("month", "quarter") and f.value:
+                    b = bounds(f.value)
+                    if b and (year is None or b[1].year == year):
+                        return b[1]
+        if self.ref and (year is None or year == self.ref.year):
+            return self.ref
         return None
 
+    def first_months(self) -> None:
+        for m in _FIRST_MONTHS.finditer(self.work):
+            n = m.group("n")
+            count = 6 if n is None else int(n) if n.isdigit() else _MONTH_WORDS.get(n.lower(), 0)
+            y = self.year_of(m.group("y") or m.group("hy"), m.start())
+            self.add(m, months(y, 1, y, count) if y and 1 <= count <= 12 else None, "first_months")
+        for m in _LAST_HALF.finditer(self.work):
+            y = self.year_of(m.group("y") or m.group("hy"), m.start())
+            self.add(m, months(y, 7, y, 12) if y else None, "last_half")
 
-def _year(raw: str | None, published: dt.date | None) -> int | None:
-    if raw and raw.isdigit():
-        return int(raw)
-    return published.year if published else None
+    def until(self) -> None:
+        for m in _UNTIL.finditer(self.work):
+            val = None
+            if m.group("day"):
+                if not (m.group("lead") or m.group("ngay")):
+                    continue  # "đến 20/9" alone may be a deadline; "(tính) đến ngày 20/9" is a period
+                b = self.date(m.group("day"), m.start("day"))
+                val = span(dt.date(b.year, 1, 1), b) if b else None
+            else:
+                mo = int(re.match(r"\d+", m.group("mon")).group())  # type: ignore[union-attr]
+                y = self.year_of(m.group("y"), m.start())
+                val = months(y, 1, y, mo) if y else None
+            self.add(m, val, "until")
+
+    # -- named calendar spans ------------------------------------------------------
+    def calendar(self) -> None:
+        for m in _QUARTER.finditer(self.work):
+            y = self.year_of(m.group("y"), m.start())
+            q = ROMAN[m.group("q").lower()]
+            self.add(m, f"{y}-Q{q}" if y else None, "quarter")
+        for m in _MONTH.finditer(self.work):
+            if m.group("m"):
+                mo = int(re.match(r"\d+", m.group("m")).group())  # type: ignore[union-attr]
+                y = self.year_of(m.group("y"), m.start())
+            else:
+                mo, y = int(m.group("m3")), int(m.group("y3"))
+            self.add(m, months(y, mo, y, mo) if y else None, "month")
+        for m in _RELATIVE.finditer(self.work):
+            if self.ref is None or _REL_NOT.search(self.work, max(0, m.start() - 20), m.start()):
+                continue
+            back = words()["relative"].get(re.sub(r"\s+", " ", m.group("w").lower()), 0)  # type: ignore[attr-defined]
+            size = 3 if m.group("unit").lower() == "quý" else 1
+            first = (self.ref.month - 1) // size * size + 1 + back * size
+            y = self.ref.year + (first - 1) // 12
+            first = (first - 1) % 12 + 1
+            self.add(m, months(y, first, y, first + size - 1), "quarter" if size == 3 else "month")
+        for m in _YEARS.finditer(self.work):
+            a, b = int(m.group("a")), int(m.group("b"))
+            self.add(m, months(a, 1, b, 12) if a < b else None, "years")
+        for m in _YEAR.finditer(self.work):
+            self.add(m, m.group("y"), "year")
+
+    def relative_years(self) -> None:
+        for m in _REL_YEAR.finditer(self.work):
+            if _REL_NOT.search(self.work, max(0, m.start() - 20), m.start()):
+                continue
+            w = (m.group("w") or m.group("w2") or "").lower()
+            if not w:
+                y = _context_year(self.found, m.start()) or (self.ref.year if self.ref else None)
+            elif not self.ref:
+                continue
+            elif w == "nay":
+                y = self.ref.year
+            else:  # "năm qua" early in a year is the year before
+                y = self.ref.year - 1 if self.ref.month <= 3 else self.ref.year
+            if y:
+                self.add(m, str(y), "year")
+
+    def weeks(self) -> None:
+        for m in _WEEK.finditer(self.work):
+            if not _REL_NOT.search(self.work, max(0, m.start() - 20), m.start()):
+                self.add(m, None, "week")  # the week named by a range of the text (_windows)
+
+    # -- days, plans, documents ------------------------------------------------------
+    def days(self) -> None:
+        rx = _lexicon_rx()
+        for m in rx["day"].finditer(self.work):
+            raw = m.group("a") or m.group("b")
+            pos = m.start("a") if m.group("a") else m.start("b")
+            if rx["document"].search(self.work, max(0, m.start() - 60), m.start()):
+                self.add(m, None, "document")
+                continue
+            d = self.date(raw, pos)
+            self.add(m, d.isoformat() if d else None, "day")
+        for m in rx["plan_span"].finditer(self.work):
+            self.add(m, None, "plan")
+
+    def run(self) -> list[Mention]:
+        for step in (self.calendar, self.ranges, self.since, self.first_months, self.until,
+                     self.relative_years, self.weeks, self.days):
+            step()
+        return _windows(_now(self.work, self._plans(_resolve(self.work, self.found))))
+
+    def _plans(self, mentions: list[Mention]) -> list[Mention]:
+        """A period named after a plan word of its clause is a plan's ("phương hướng, nhiệm
+        vụ năm 2023"), unless a result word comes first ("kết quả thực hiện chỉ tiêu năm 2023")."""
+        rx = _lexicon_rx()
+        out = []
+        for f in mentions:
+            if f.kind not in NOT_RESULTS:
+                a = max(0, f.start - 60)
+                cut = None
+                for cut in _CLAUSE_CUT.finditer(self.work, a, f.start):
+                    pass
+                a = cut.end() if cut else a
+                cue = None
+                for cue in rx["plan_cue"].finditer(self.work, a, f.start):
+                    pass
+                if cue and not rx["plan_result"].search(self.work, a, cue.start()):
+                    f = Mention(f.start, f.end, None, "plan")
+            out.append(f)
+        return out
 
 
 def _context_year(found: list[Mention], pos: int) -> int | None:
@@ -73,87 +333,8 @@ def _context_year(found: list[Mention], pos: int) -> int | None:
     return int(best.value) if best and best.value else None
 
 
-def _months(n: str) -> int:
-    return int(n) if n.isdigit() else {"sáu": 6, "chín": 9, "ba": 3}.get(n.lower(), 0)
-
-
-def find(work: str, published: dt.date | None = None) -> list[Mention]:
-    """All period mentions, longest first at a position, without overlaps."""
-    found: list[Mention] = []
-    for m in _RANGE.finditer(work):
-        y2 = _year(m.group("by"), published)
-        val = None
-        if y2:
-            m2, d2 = int(m.group("bm")), int(m.group("bd"))
-            m1 = int(m.group("am") or m2)
-            y1 = int(m.group("ay")) if m.group("ay") else (y2 - 1 if m1 > m2 else y2)
-            a, b = _ymd(y1, m1, int(m.group("ad"))), _ymd(y2, m2, d2)
-            val = f"{a}..{b}" if a and b else None
-        found.append(Mention(m.start(), m.end(), val, "range"))
-    for m in _SINCE_START.finditer(work):
-        y = int(m.group("y")) if m.group("y") else None
-        val = None
-        if published and (y is None or y == published.year):
-            val = f"{published.year}-01-01..{published.isoformat()}"
-        found.append(Mention(m.start(), m.end(), val, "since"))
-    for m in _SINCE_DAY.finditer(work):
-        val = None
-        if published:
-            y = int(m.group("y")) if m.group("y") else published.year
-            a = _ymd(y, int(m.group("m")), int(m.group("d")))
-            val = f"{a}..{published.isoformat()}" if a else None
-        found.append(Mention(m.start(), m.end(), val, "since"))
-    for m in _FIRST_MONTHS.finditer(work):
-        n = _months(m.group("n"))
-        yraw = m.group("y")
-        y = _year(yraw if yraw and yraw.isdigit() else None, published) if (yraw or published) else None
-        if yraw is None or yraw.lower() == "nay":
-            y = published.year if published else None
-        val = f"{y}-01..{y}-{n:02d}" if y and 1 <= n <= 12 else None
-        found.append(Mention(m.start(), m.end(), val, "first_months"))
-    for m in _LAST_HALF.finditer(work):
-        yraw = m.group("y")
-        y = int(yraw) if yraw and yraw.isdigit() else (published.year if published else None)
-        found.append(Mention(m.start(), m.end(), f"{y}-07..{y}-12" if y else None, "last_half"))
-    for m in _UNTIL.finditer(work):
-        y = _year(m.group("y"), published)
-        val = None
-        if y and m.group("m2"):
-            mm = int(m.group("m2"))
-            val = f"{y}-01..{y}-{mm:02d}" if 1 <= mm <= 12 else None
-        elif y and m.group("m1"):
-            b = _ymd(y, int(m.group("m1")), int(m.group("d")))
-            val = f"{y}-01-01..{b}" if b else None
-        found.append(Mention(m.start(), m.end(), val, "until"))
-    for m in _QUARTER.finditer(work):
-        y = _year(m.group("y"), published)
-        q = ROMAN[m.group("q").lower()]
-        found.append(Mention(m.start(), m.end(), f"{y}-Q{q}" if y else None, "quarter"))
-    for m in _MONTH.finditer(work):
-        mm = int(m.group("m") or m.group("m3"))
-        y = _year(m.group("y") or m.group("y3"), published)
-        val = f"{y}-{mm:02d}" if y and 1 <= mm <= 12 else None
-        found.append(Mention(m.start(), m.end(), val, "month"))
-    for m in _YEARS.finditer(work):
-        a, b = int(m.group("a")), int(m.group("b"))
-        val = f"{a}-01..{b}-12" if a < b else None
-        found.append(Mention(m.start(), m.end(), val, "years"))
-    for m in _YEAR.finditer(work):
-        found.append(Mention(m.start(), m.end(), m.group("y"), "year"))
-    for m in _REL_YEAR.finditer(work):
-        if _REL_NOT.search(work, max(0, m.start() - 20), m.start()):
-            continue
-        w = (m.group("w") or m.group("w2") or "").lower()
-        if not w:
-            y = _context_year(found, m.start()) or (published.year if published else None)
-        elif not published:
-            continue
-        elif w == "nay":
-            y = published.year
-        else:  # "năm qua" early in a year is the year before
-            y = published.year - 1 if published.month <= 3 else published.year
-        if y:
-            found.append(Mention(m.start(), m.end(), str(y), "year"))
+def _resolve(work: str, found: list[Mention]) -> list[Mention]:
+    """Longest first at a position, no overlaps, comparisons and carried-over counts left out."""
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     last_end = -1
@@ -167,40 +348,74 @@ def find(work: str, published: dt.date | None = None) -> list[Mention]:
             continue
         out.append(f)
         last_end = f.end
-    return _reporting_windows(out)
+    return out
+
+
+def find(work: str, published: dt.date | None = None) -> list[Mention]:
+    """All period mentions of the working text, in text order, without overlaps."""
+    return _Finder(work, published).run()
+
+
+def _now(work: str, mentions: list[Mention]) -> list[Mention]:
+    """"Đến nay" continues the span to now named last before it ("Từ đầu năm đến nay, ...
+    Đến nay đã giải quyết ..."); without one, its start is unknown and it fixes no period.
+    An open "từ đầu năm 2017 đến nay" without a reference date ends where the text's own
+    "tính đến cuối tháng 5 năm 2017" says."""
+    out: list[Mention] = []
+    last: Mention | None = None
+    for i, m in enumerate(mentions):
+        if m.kind == "now":
+            m = Mention(m.start, m.end, last.value if last else None, "now")
+        elif m.kind == "since" and m.value is None:
+            year = re.search(Y, work[m.start:m.end])
+            until = next((u for u in mentions[i + 1:] if u.kind == "until" and u.value), None)
+            if year and until and until.value and until.value.startswith(f"{year.group()}-01"):
+                m = Mention(m.start, m.end, until.value, "since")
+        if m.kind == "since" and m.value:
+            last = m
+        out.append(m)
+    return out
 
 
 def _span_days(value: str) -> int | None:
-    a, _, b = value.partition("..")
-    try:
-        return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
-    except ValueError:
-        return None
+    b = bounds(value)
+    return (b[1] - b[0]).days if b and ".." in value and len(value) > 16 else None
 
 
-def _reporting_windows(mentions: list[Mention]) -> list[Mention]:
+def _windows(mentions: list[Mention]) -> list[Mention]:
     """A month or quarter named after an explicit day range that is its reporting window
-    ("từ 21/7 đến 20/8/2021 ... tháng 8/2021") takes that range."""
+    ("từ 21/7 đến 20/8/2021 ... tháng 8/2021") takes that range; a week named
+    ("trong tuần") takes the week-long range of the text nearest to it."""
     out: list[Mention] = []
-    windows = [m.value for m in mentions if m.kind == "range" and m.value]
+    windows = [m for m in mentions if m.kind == "range" and m.value and _span_days(m.value) is not None]
     for m in mentions:
-        if m.kind in ("month", "quarter") and m.value and windows:
+        if m.kind == "week":
+            weeks = [w for w in windows if 4 <= (_span_days(w.value) or 0) <= 8]  # type: ignore[arg-type]
+            if weeks:
+                near = min(weeks, key=lambda w: abs(w.start - m.start))
+                m = Mention(m.start, m.end, near.value, "week")
+        elif m.kind in ("month", "quarter") and m.value:
             for w in reversed(windows):
-                end = w.partition("..")[2]
-                days = _span_days(w) or 0
-                if m.kind == "month" and end[:7] == m.value and 25 <= days <= 35:
-                    m = Mention(m.start, m.end, w, "range")
+                assert w.value is not None
+                days = _span_days(w.value) or 0
+                first, end = bounds(w.value) or (None, None)
+                if end is None:
+                    continue
+                if m.kind == "month" and end.isoformat()[:7] == m.value and 25 <= days <= 35:
+                    m = Mention(m.start, m.end, w.value, "range")
                     break
                 if m.kind == "quarter" and 80 <= days <= 100:
                     y, q = m.value.split("-Q")
                     last = int(q) * 3
-                    e = dt.date.fromisoformat(end)
-                    if e.year == int(y) and last - 1 <= e.month <= last:
-                        m = Mention(m.start, m.end, w, "range")
+                    if end.year == int(y) and last - 1 <= end.month <= last:
+                        m = Mention(m.start, m.end, w.value, "range")
                         break
         out.append(m)
     return out
 
 
 def last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
+    return month_end(y, m).day
+
+
+__all__ = ["DATELINE_REACH", "Mention", "NOT_RESULTS", "day_cue", "find", "flow_verb", "last_day", "words"]
