@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from cchc.cli import REAL_SITES, replica_proxy
+from cchc.cli import REAL_SITES, db_option, open_existing_db, replica_proxy
 
 TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 #: Words before the unit's name in a portal's <title> ("Cổng thông tin điện tử xã X").
@@ -101,8 +101,54 @@ def sites_add(url: str, name: str | None, level: str | None, province: str | Non
                + (f", start path {';'.join(site.start_paths)}" if site.start_paths else ""))
 
 
+@click.command()
+@db_option
+@click.option("--stale-days", type=click.IntRange(min=1), default=30, show_default=True,
+              help="A site with no new article for this long needs attention.")
+@click.option("--spike", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Error-rate rise over the site's own median that counts as a spike.")
+@click.option("--box-days", type=click.IntRange(min=1), default=45, show_default=True,
+              help="A TTHC box shown unchanged for this long has stopped updating.")
+@click.option("--window-days", type=click.IntRange(min=1), default=7, show_default=True,
+              help="Recent pages, for the template check (body or date lost on a platform).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def health(db_path: Path, stale_days: int, spike: float, box_days: int, window_days: int,
+           as_json: bool) -> None:
+    """What needs attention: stale sites, failing sites, error-rate spikes, template changes,
+    TTHC boxes that stopped updating, robots.txt disallowing us. Exits 1 when anything does.
+
+    Example (cron, after the daily crawl):
+
+        cchc health --db data/cchc.db || mail -s "cchc needs attention" you@example.org
+    """
+    import json
+
+    from cchc.health import HealthOptions, as_json as findings_json, health_report
+
+    opt = HealthOptions(stale_days=stale_days, spike=spike, box_days=box_days,
+                        window_days=window_days)
+    findings = health_report(open_existing_db(db_path), opt)
+    if as_json:
+        click.echo(json.dumps(findings_json(findings), ensure_ascii=False, indent=1))
+    elif not findings:
+        click.echo("health: nothing needs attention")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(findings)} things need attention")
+        for header in ("check", "site / platform", "detail", "since"):
+            table.add_column(header)
+        for f in findings:
+            table.add_row(f.check, f.subject, f.detail, f.since or "")
+        Console(width=160).print(table)
+    if findings:
+        raise SystemExit(1)
+
+
 def register(cli: click.Group) -> None:
     """Add the operations commands to the `cchc` group."""
     sites = cli.commands["sites"]
     assert isinstance(sites, click.Group)
     sites.add_command(sites_add)
+    cli.add_command(health)
