@@ -247,3 +247,39 @@ def all_phrases() -> list[tuple[str, str, str]]:
                            ("indices.toml", index_cues()), ("units.toml", unit_cues())):
         out += [(fname, c.label, c.phrase) for c in matcher.cues]
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """structure.toml: list markers, reading of parts under a whole, item heads."""
+
+    markers: Matcher  # label "parts" (opens a list) or "with_colon" (opens one before ":")
+    within: dict[str, dict[str, str]]  # whole metric -> {part metric: metric read}
+    unit_heads: Matcher  # lead nouns whose items are units
+    field_heads: Matcher  # lead nouns whose items are fields of work
+    offices: Matcher  # words opening an office name
+
+
+@functools.cache
+def structure() -> Structure:
+    data = _load("structure.toml")
+    within: dict[str, dict[str, str]] = {}
+    for whole, table in dict(data.get("within", {})).items():  # type: ignore[arg-type]
+        if whole not in METRICS_COUNTS or not isinstance(table, dict):
+            raise LexiconError(f"structure.toml: [within.{whole}] is not a known count metric")
+        for part, read in table.items():
+            if part not in METRICS_COUNTS or read not in METRICS_COUNTS:
+                raise LexiconError(f"structure.toml: [within.{whole}] {part} = {read!r} names an unknown metric")
+        within[whole] = {str(k): str(v) for k, v in table.items()}
+    heads = data.get("heads")
+    if not isinstance(heads, dict):
+        raise LexiconError("structure.toml: no [heads] table")
+
+    def group(key: str) -> Matcher:
+        phrases = heads.get(key)
+        if not phrases:
+            raise LexiconError(f"structure.toml: [heads] {key} is empty")
+        return compile_cues([Cue(key, _check_phrase("structure.toml", f"heads.{key}", p), 0) for p in phrases])
+
+    return Structure(compile_cues(_groups("structure.toml", "marker", {"parts", "with_colon"})), within,
+                     group("units"), group("fields"), group("offices"))

@@ -16,13 +16,15 @@ from extract import lexicon
 from extract.channels import ChannelIndex, as_channel
 from extract.drafts import RATE_OF, Cues, Draft, _best
 from extract.indices import REACH, IndexMixin
+from extract.inheritance import Lead, LeadMixin
+from extract.leads import Lists
+from extract.leads import find as find_lists
 from extract.lexicon import Cue
 from extract.numbers import Num
 from extract.segments import Segments
 
 _APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|được|lên|đến|là|:|\(|chừng|ước|gần như))*\s*$", re.I)
 _LINK = re.compile(r"^[\s,(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
-_TRONG_DO = re.compile(r"(?i:trong\s+đó)")
 _ZERO = re.compile(r"(?i:không\s+(?:có|phát\s+sinh|để\s+(?:xảy\s+ra\s+)?(?:tình\s+trạng\s+)?)\s*"
                    r"(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
 _SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
@@ -81,7 +83,7 @@ def _not_a_verb(work: str, cue: tuple[int, int, Cue]) -> bool:
     return bool(_WORD_BEFORE.search(work, max(0, cue[0] - 8), cue[0]) or _WORD_AFTER.match(work, cue[1]))
 
 
-class Reader(IndexMixin):
+class Reader(IndexMixin, LeadMixin):
     """Reads the numbers of one working text into drafts."""
 
     def __init__(self, work: str, nums: list[Num], seg: Segments):
@@ -95,7 +97,6 @@ class Reader(IndexMixin):
         veto = lexicon.negative_cues("veto").all(work)
         self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after", "rate_of")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
-        self.trong_do = [m.start() for m in _TRONG_DO.finditer(work)]
         self.targets = [(m.start(), m.end()) for m in _TARGET.finditer(work)
                         if not _MET.search(work, max(0, m.start() - 25), m.start())]
         self.target_starts = [t[0] for t in self.targets]
@@ -144,7 +145,8 @@ class Reader(IndexMixin):
         cues = self.metric.within(max(0, n.start - 40), n.start)
         if not cues or not re.fullmatch(r"\s*(?:là|:)?\s*", self.work[cues[-1][1]:n.start]):
             return False
-        return self.parent_of(n.start) is not None
+        lead = self.lead_of(n.start)
+        return lead is not None and lead.whole is not None
 
     def vetoed_before(self, n: Num, a: int) -> bool:
         a = max(a, n.start - 60)
@@ -225,27 +227,12 @@ class Reader(IndexMixin):
     def next_boundary(self, n: Num, i: int) -> int:
         return min(self.seg.sentence(n.start)[1], self.next_start[i], n.end + REACH)
 
-    def parent_of(self, pos: int) -> Draft | None:
-        k = bisect.bisect_left(self.trong_do, pos) - 1
-        if k < 0:
-            return None
-        marker = self.trong_do[k]
-        ms = self.seg.sentence_index(marker)
-        if self.seg.sentence_index(pos) != ms:
-            return None
-        j = bisect.bisect_left(self.count_starts, marker) - 1
-        while j >= 0 and self.counts[j].num_end > marker:
-            j -= 1
-        if j >= 0 and self.seg.sentence_index(self.counts[j].num_start) >= ms - 1:
-            return self.counts[j]
-        return None
-
-    def channel_for(self, a: int, n_start: int, n_end: int, clause_end: int, parent: Draft | None) -> str | None:
+    def channel_for(self, a: int, n_start: int, n_end: int, clause_end: int, lead: Lead | None) -> str | None:
+        if lead is not None:
+            return self.item_channel(lead, n_start, n_end)
         label = self.channels.before(self.local_start(a, n_start), n_start)
         if label is None:
             label = self.channels.after(n_end, clause_end)
-        if label is None and parent is not None:
-            return parent.channel
         if label is None:
             # a fronted adverbial ("Qua dịch vụ bưu chính công ích, ...") holds no figure
             # of its own and sets the channel of the whole sentence
@@ -258,8 +245,11 @@ class Reader(IndexMixin):
                          if not _MECHANISM.search(self.work, max(s, c[0] - 12), c[0])]
                 label = found[-1][2].label if found else None
         if label is None:
-            label = self.channels.heading(self._list_head(self.seg.paragraph(n_start)[0]), n_start)
+            return self.heading_channel(n_start)
         return as_channel(label)
+
+    def heading_channel(self, pos: int) -> str | None:
+        return as_channel(self.channels.heading(self._list_head(self.seg.paragraph(pos)[0]), pos))
 
     def _list_head(self, ps: int) -> int:
         """Start of the heading line a bulleted list hangs from ("Hồ sơ trực tuyến:\n- ...")."""
@@ -284,6 +274,9 @@ class Reader(IndexMixin):
         self._ranks()
         self._zeros()
         self._boundaries()
+        counted = {n.start for i, n in enumerate(self.nums)
+                   if i not in self.consumed and self.unit[i][0] not in ("procedure", "service", "points")}
+        self.lists = Lists(find_lists(self.work, self.seg, self.nums, counted))
         for i, n in enumerate(self.nums):
             if n.start in skip or i in self.consumed:
                 continue
@@ -518,11 +511,17 @@ class Reader(IndexMixin):
         b = self.next_boundary(n, i)
         b = min(b, self._stop(n.end, b))
         cue, generic = self._metric_cue(a, n, b)
-        parent = self.parent_of(n.start)
-        if cue is None and unit is None and not self._channel_label(n):
+        lead = self.lead_of(n.start)
+        if lead is not None and cue is not None and not lead.item.start <= cue[0] < lead.item.end:
+            cue = None  # a cue outside the item is the lead's
+        if cue is None and unit is None and not self._channel_label(n) and not (lead and lead.whole):
             return
-        if cue is None:
-            prev = parent or self._previous_count(n)
+        if cue is None and lead is not None and lead.labels:
+            labels = list(lead.labels)
+            read = "lead"
+            st = n.start
+        elif cue is None:
+            prev = lead.whole if lead and lead.whole else self._previous_count(n)
             if prev is None:
                 wide = _best(self.metric.within(self._list_start(max(self.seg.sentence(n.start)[0], n.start - REACH),
                                                                  n.start), n.start))
@@ -539,11 +538,11 @@ class Reader(IndexMixin):
             st = min(cue[0], n.start)
             read = "own"
         en = max(unit_end, cue[1] if cue else unit_end)
-        if parent is not None and parent.metric == "pending" and labels == ["late"]:
-            labels = ["pending_late"]
+        if lead is not None:
+            labels = [lead.within(label) for label in labels]
         clause_end = self.seg.clause(n.end)[1]
-        ch = self.channel_for(a, n.start, n.end, min(clause_end, b), parent)
-        if ch is None and parent is None:
+        ch = self.channel_for(a, n.start, n.end, min(clause_end, b), lead)
+        if ch is None and lead is None:
             ch = self._chained_channel(n)
         new = bool(cue and re.search(r"(?i)mới", cue[2].phrase))
         for label in labels:

@@ -1,0 +1,92 @@
+"""What a lead hands down to the items of its list (stage after `leads`).
+
+An item that names no metric takes the lead's: the metrics of the lead's own count (the
+whole, "tiếp nhận và giải quyết 52 hồ sơ, bao gồm ..." gives both), else of the lead
+clause's cue ("Hồ sơ trễ hạn chủ yếu ở: ..."). An item that names no channel takes the
+whole's channel, else the lead clause's. Under a whole of another kind a part changes
+name (structure.toml [within]: "quá hạn" among pending dossiers is pending_late).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from extract.channels import ChannelIndex, as_channel
+from extract.drafts import Cues, Draft, _best
+from extract.leads import Enumeration, Item, Lists
+from extract.lexicon import structure
+from extract.segments import Segments
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The lead of the list item a number sits in, as its items read it."""
+
+    enum: Enumeration
+    item: Item
+    labels: tuple[str, ...]  # metrics handed down (empty: the lead names none)
+    channel: str | None
+    whole: Draft | None  # the lead's own count, when it states one
+
+    def within(self, label: str) -> str:
+        """`label` as a part of the whole ("late" among pending dossiers: pending_late)."""
+        if self.whole is None:
+            return label
+        return structure().within.get(self.whole.metric, {}).get(label, label)
+
+
+class LeadMixin:
+    """Lead lookups of `metrics.Reader` (uses its lists, cues, channels and counts)."""
+
+    work: str
+    seg: Segments
+    metric: Cues
+    channels: ChannelIndex
+    lists: Lists
+    drafts: list[Draft]
+    counts: list[Draft]
+    count_starts: list[int]
+
+    def heading_channel(self, pos: int) -> str | None:
+        raise NotImplementedError
+
+    def lead_of(self, pos: int) -> Lead | None:
+        found = self.lists.at(pos)
+        if found is None:
+            return None
+        enum, item = found
+        whole = self._whole(enum)
+        if whole is not None:
+            labels = tuple(d.metric for d in self.drafts
+                           if d.num_start == whole.num_start and d.kind == "count")
+            return Lead(enum, item, labels, whole.channel, whole)
+        cue = _best(self.metric.within(enum.lead_start, enum.marker_start))
+        labels = ()
+        if cue is not None:
+            label = cue[2].label
+            labels = tuple(label[6:].split("+")) if label.startswith("combo:") else (label,)
+        channel = self.channels.before(enum.lead_start, enum.marker_start)
+        if channel is not None:
+            return Lead(enum, item, labels, as_channel(channel), None)
+        outer = self.lead_of(enum.lead_start) if enum.lead_start < enum.marker_start else None
+        ch = outer.channel if outer is not None else self.heading_channel(enum.lead_start)
+        return Lead(enum, item, labels, ch, None)
+
+    def _whole(self, enum: Enumeration) -> Draft | None:
+        """The last count of the lead clause; a marker opening its sentence ("Trong đó, ...")
+        leans on the last count of the sentence before."""
+        a = enum.lead_start
+        if not self.work[a:enum.marker_start].strip(" \t,.:-"):
+            a = self.seg.sentence_at(self.seg.sentence_index(enum.marker_start) - 1)[0]
+        j = bisect.bisect_left(self.count_starts, enum.marker_start) - 1
+        while j >= 0 and self.counts[j].num_end > enum.marker_start:
+            j -= 1
+        if j >= 0 and self.counts[j].num_start >= a:
+            return self.counts[j]
+        return None
+
+    def item_channel(self, lead: Lead, n_start: int, n_end: int) -> str | None:
+        """An item's own channel cue, else its lead's channel."""
+        own = self.channels.before(lead.item.start, n_start) or self.channels.after(n_end, lead.item.end)
+        return as_channel(own) if own is not None else lead.channel

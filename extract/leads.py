@@ -1,0 +1,268 @@
+"""Leads and their lists: a clause that says what the items after it count.
+
+Reports name what they count once and list the parts after it:
+
+    "Hồ sơ trễ hạn chủ yếu ở: huyện An Bình 14 hồ sơ, huyện Tân Lộc 6 hồ sơ."
+    "Trung tâm tiếp nhận trực tuyến 52 hồ sơ, bao gồm Sở Y tế 12 hồ sơ, Sở Nội vụ 40 hồ sơ."
+    "đang giải quyết 870 hồ sơ (trong hạn 669, quá hạn 201)"
+    "Kết quả cụ thể như sau:\\n- Đã giải quyết: 3.400 hồ sơ\\n- Đang giải quyết: 56 hồ sơ"
+
+Stages: markers -> lead clause -> list region -> items.
+
+- A list opens at a marker phrase (lexicon/structure.toml: "trong đó", "bao gồm", "chủ
+  yếu ở" ...; "như", "là" ... only before a colon), at a bracket right after a count, or
+  at a colon that ends a line or precedes named items.
+- The lead clause runs back from the marker to the start of its sentence, line, bracket
+  or ";"-clause (a ", " does not end it: "tiếp nhận 52 hồ sơ, bao gồm ...").
+- The list runs to the bracket's close, to the last list line under a lead that ends its
+  line (bullets, or short lines holding a number), or else to the end of the sentence.
+- Items are cut at ", ", ";", " và ", "/" and line breaks, but only after an item holds
+  its number ("Sở Lao động, Thương binh và Xã hội (155 hồ sơ)" is one item).
+
+What a lead gives its items (metric, channel, subject) is decided by the reader
+(`metrics.Reader`, `figures`), which knows the lead's own figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from extract.lexicon import structure
+from extract.numbers import Num
+from extract.segments import Segments
+
+_SEP = re.compile(r"[()\[\]]|;|,(?=\s)|(?<=\s)và(?=\s)|/(?=\s*[^\W\d_])|\n")
+_COLON_AFTER = re.compile(r"[ \t]*:")
+_LIST_LINE = re.compile(r"[ \t]*(?:[-+*•–]|[a-zđ]\)|\d{1,2}[.)](?!\d))")
+_BOUNDARY = re.compile(r"[;(\n]")
+MAX_LINE = 200  # a line longer than this under a lead is prose, not a list line
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a list: its span and the numbers it holds."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """A lead clause and the list of items under it (working-text offsets)."""
+
+    lead_start: int
+    marker_start: int
+    marker_end: int
+    end: int
+    items: tuple[Item, ...]
+    lines: bool = False  # the items are the lines under the lead
+
+
+def _closing(work: str, open_pos: int, limit: int) -> int:
+    depth = 0
+    for i in range(open_pos, min(limit, len(work))):
+        c = work[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif c == "\n":
+            return i
+    return min(limit, len(work))
+
+
+def _open_bracket(work: str, start: int, pos: int) -> int:
+    """Position of the bracket still open at `pos` (searching back to `start`), or -1."""
+    depth = 0
+    for i in range(pos - 1, start - 1, -1):
+        c = work[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+def _lead_start(work: str, seg: Segments, marker: int) -> int:
+    s = seg.sentence(marker)[0]
+    line = work.rfind("\n", 0, marker) + 1
+    s = max(s, line)
+    bracket = _open_bracket(work, s, marker)
+    if bracket != -1:
+        return bracket + 1
+    depth = 0
+    for i in range(marker - 1, s - 1, -1):
+        c = work[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth -= 1
+        elif c == ";" and depth == 0:
+            return i + 1
+    return s
+
+
+def _list_lines(work: str, start: int, limit: int) -> int:
+    """End of the list lines right under a lead that ends its line (blank lines between
+    them allowed); `start` when none follows."""
+    end = start
+    pos = start
+    while pos < limit:
+        nl = work.find("\n", pos)
+        line_end = len(work) if nl == -1 else nl
+        line = work[pos:line_end]
+        if line.strip():
+            bullet = _LIST_LINE.match(line) is not None
+            if not bullet and (len(line) > MAX_LINE or not re.search(r"\d", line)):
+                break
+            if not bullet and end > start and _LIST_LINE.match(work, work.rfind("\n", 0, end - 1) + 1 if end else 0):
+                break  # a plain line after bullet lines ends the list
+            end = line_end
+        if nl == -1:
+            break
+        pos = nl + 1
+    return end
+
+
+def _items(work: str, a: int, b: int, nums: list[int], lines: bool) -> tuple[Item, ...]:
+    """Cut [a, b) into items: at a top-level separator once the item holds a number. Line
+    items are cut at line breaks only; a list with a top-level ";" is cut at ";" only
+    (its items may hold commas: "38.613 hồ sơ trực tiếp và bưu chính; 4.910 hồ sơ ...")."""
+    strong = "\n" if lines else ";" if _top_level_semicolon(work, a, b) else None
+    out: list[Item] = []
+    start = a
+    depth = 0
+    k = bisect.bisect_left(nums, a)
+    has_num = False
+    for m in _SEP.finditer(work, a, b):
+        while k < len(nums) and nums[k] < m.start():
+            has_num = True
+            k += 1
+        c = m.group(0)
+        if c in "([":
+            depth += 1
+            continue
+        if c in ")]":
+            depth = max(0, depth - 1)
+            continue
+        if depth or not has_num or (strong is not None and c not in (strong, "\n")):
+            continue
+        if work[start:m.start()].strip():
+            out.append(Item(start, m.start()))
+        start, has_num = m.end(), False
+    while k < len(nums) and nums[k] < b:
+        has_num = True
+        k += 1
+    if has_num and work[start:b].strip():
+        out.append(Item(start, b))
+    return tuple(out)
+
+
+def _top_level_semicolon(work: str, a: int, b: int) -> bool:
+    depth = 0
+    for i in range(a, b):
+        c = work[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == ";" and depth == 0:
+            return True
+    return False
+
+
+def find(work: str, seg: Segments, nums: list[Num], counted: set[int]) -> list[Enumeration]:
+    """Every lead with a list under it, in text order (nested lists after their outer one).
+
+    `counted` are the starts of numbers that can be list values (counts, rates)."""
+    starts = sorted(n.start for n in nums if n.start in counted)
+    if not starts:
+        return []
+    opens: list[tuple[int, int, str]] = []
+    for s, e, cue in structure().markers.finditer(work):
+        colon = _COLON_AFTER.match(work, e)
+        if cue.label == "with_colon" and (not colon or re.match(r"\s*\d", work[colon.end():colon.end() + 8])):
+            continue  # "đúng hạn là: 9.359 hồ sơ": a label and its value
+        opens.append((s, colon.end() if colon else e, "phrase"))
+    taken = {e for _, e, _ in opens}
+    for m in re.finditer(r":", work):
+        if m.end() not in taken:
+            opens.append((m.start(), m.end(), "colon"))
+    for m in re.finditer(r"\(", work):
+        opens.append((m.start(), m.end(), "bracket"))
+    opens.sort()
+    out: list[Enumeration] = []
+    for ms, me, kind in opens:
+        enum = _enumeration(work, seg, ms, me, kind, starts)
+        if enum is not None:
+            out.append(enum)
+    return out
+
+
+def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: list[int]) -> Enumeration | None:
+    lead = _lead_start(work, seg, ms)
+    rest_of_line = work[me:work.find("\n", me) if work.find("\n", me) != -1 else len(work)]
+    lines = False
+    if kind == "bracket":
+        if not _count_before(work, lead, ms, starts):
+            return None  # "Sở Tư pháp (820 hồ sơ)": the bracket holds the item's own number
+        end = _closing(work, ms, len(work))
+    elif not rest_of_line.strip(" \t:.-"):
+        end = _list_lines(work, me + len(rest_of_line) + 1, len(work))
+        lines = True
+        if end <= me:
+            return None
+    else:
+        bracket = _open_bracket(work, lead - 1 if lead and work[lead - 1] == "(" else lead, ms)
+        if lead and work[lead - 1] == "(":
+            end = _closing(work, lead - 1, len(work))
+        elif bracket != -1:
+            end = _closing(work, bracket, len(work))
+        else:
+            end = seg.sentence(me)[1]
+        if kind == "colon" and re.match(r"\s*\d", work[me:me + 8]):
+            return None  # "Đã giải quyết: 18.273 hồ sơ": a label and its value
+    items = _items(work, me, end, starts, lines)
+    if not items:
+        return None
+    if kind == "colon" and not lines and len(items) < 2:
+        return None
+    return Enumeration(lead, ms, me, max(i.end for i in items), items, lines)
+
+
+def _count_before(work: str, lead: int, pos: int, starts: list[int]) -> bool:
+    """A counted number in the lead clause right before a bracket ("đang giải quyết 870
+    hồ sơ (...)"): the bracket breaks that count down."""
+    k = bisect.bisect_left(starts, pos) - 1
+    if k < 0 or starts[k] < lead:
+        return False
+    return not re.search(r"[,;:]", work[starts[k]:pos])
+
+
+class Lists:
+    """The enumerations of one text, searchable by position (innermost item first)."""
+
+    def __init__(self, enums: list[Enumeration]):
+        self.enums = enums
+        self.by_item: list[tuple[int, int, Enumeration, Item]] = sorted(
+            ((it.start, it.end, e, it) for e in enums for it in e.items), key=lambda x: (x[0], -x[1]))
+        self.starts = [x[0] for x in self.by_item]
+
+    def at(self, pos: int) -> tuple[Enumeration, Item] | None:
+        """The innermost list item holding `pos`."""
+        best: tuple[Enumeration, Item] | None = None
+        i = bisect.bisect_right(self.starts, pos) - 1
+        scanned = 0
+        while i >= 0 and scanned < 40:
+            s, e, enum, item = self.by_item[i]
+            if s <= pos < e and (best is None or e - s < best[1].end - best[1].start):
+                best = (enum, item)
+            i -= 1
+            scanned += 1
+        return best
