@@ -10,15 +10,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from extract.leads import UNIT_LINE
 from extract.lexicon import Cue
 
 GENERAL = "general"
 _VALUE_AFTER = re.compile(r"[ \t]*\d")
 # "bộ phận một cửa", "cơ chế một cửa": an office or a mechanism, not dossiers of a channel
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống|cơ\s+chế|mô\s+hình|phòng)\s*[“\"']?\s*$")
-# a line opening with a unit ("Các xã, thị trấn tiếp nhận ...") starts a new subject
-_UNIT_LINE = re.compile(r"\n[ \t]*(?:[-•*+][ \t]*)?(?i:(?:riêng|tại|đối\s+với|còn)\s+)?(?i:(?:các|toàn|uBND|ủy\s+ban\s+nhân\s+dân)\s+)?"
-                        r"(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|cấp\s+(?:xã|huyện|tỉnh))(?![^\W_])")
 
 
 class ChannelIndex:
@@ -72,7 +70,7 @@ class ChannelIndex:
             if line_end != -1:
                 if text[colon + 1:line_end].strip():
                     return None  # a heading of its own line only, and it ends any heading above
-                if _UNIT_LINE.search(text, line_end, pos):
+                if UNIT_LINE.search(text, line_end, pos):
                     return None
                 if label is not None and any(c[2].label != label for c in self._in(line_end, pos)):
                     return None

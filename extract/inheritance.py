@@ -86,7 +86,9 @@ class LeadMixin:
             return self.counts[j]
         return None
 
-    def item_channel(self, lead: Lead, n_start: int, n_end: int) -> str | None:
-        """An item's own channel cue, else its lead's channel."""
-        own = self.channels.before(lead.item.start, n_start) or self.channels.after(n_end, lead.item.end)
+    def item_channel(self, lead: Lead, n_start: int, n_end: int, clause_end: int) -> str | None:
+        """An item's own channel cue (before its number, or after it in its clause), else
+        its lead's channel."""
+        own = (self.channels.before(lead.item.start, n_start)
+               or self.channels.after(n_end, min(lead.item.end, clause_end)))
         return as_channel(own) if own is not None else lead.channel

@@ -37,6 +37,10 @@ _SEP = re.compile(r"[()\[\]]|;|,(?=\s)|(?<=\s)và(?=\s)|/(?=\s*[^\W\d_])|\n")
 _COLON_AFTER = re.compile(r"[ \t]*:")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-+*•–]|[a-zđ]\)|\d{1,2}[.)](?!\d))")
 _BOUNDARY = re.compile(r"[;(\n]")
+# a line opening with a unit ("Các xã, thị trấn tiếp nhận ...") starts a new subject
+UNIT_LINE = re.compile(r"\n[ \t]*(?:[-•*+][ \t]*)?(?i:(?:riêng|tại|đối\s+với|còn)\s+)?"
+                       r"(?i:(?:các|toàn|uBND|ủy\s+ban\s+nhân\s+dân)\s+)?"
+                       r"(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|cấp\s+(?:xã|huyện|tỉnh))(?![^\W_])")
 MAX_LINE = 200  # a line longer than this under a lead is prose, not a list line
 
 
@@ -109,59 +113,68 @@ def _lead_start(work: str, seg: Segments, marker: int) -> int:
 
 
 def _list_lines(work: str, start: int, limit: int) -> int:
-    """End of the list lines right under a lead that ends its line (blank lines between
-    them allowed); `start` when none follows."""
+    """End of the list lines right under a lead that ends its line; `start` when none
+    follows. A blank line ends the list, and so does a plain line after bullet lines, a
+    long or number-less plain line, or a plain line that opens with another unit
+    ("Riêng xã Tân An tiếp nhận ...")."""
     end = start
     pos = start
+    bullets = False
     while pos < limit:
         nl = work.find("\n", pos)
         line_end = len(work) if nl == -1 else nl
         line = work[pos:line_end]
-        if line.strip():
-            bullet = _LIST_LINE.match(line) is not None
-            if not bullet and (len(line) > MAX_LINE or not re.search(r"\d", line)):
-                break
-            if not bullet and end > start and _LIST_LINE.match(work, work.rfind("\n", 0, end - 1) + 1 if end else 0):
-                break  # a plain line after bullet lines ends the list
-            end = line_end
+        if not line.strip():
+            break
+        if _LIST_LINE.match(line):
+            bullets = True
+        elif bullets or len(line) > MAX_LINE or not re.search(r"\d", line) or UNIT_LINE.match(work, pos - 1):
+            break
+        end = line_end
         if nl == -1:
             break
         pos = nl + 1
     return end
 
 
+_STRENGTH = {"\n": 3, ";": 2, ",": 1, "/": 1, "và": 0}
+
+
 def _items(work: str, a: int, b: int, nums: list[int], lines: bool) -> tuple[Item, ...]:
-    """Cut [a, b) into items: at a top-level separator once the item holds a number. Line
-    items are cut at line breaks only; a list with a top-level ";" is cut at ";" only
-    (its items may hold commas: "38.613 hồ sơ trực tiếp và bưu chính; 4.910 hồ sơ ...")."""
-    strong = "\n" if lines else ";" if _top_level_semicolon(work, a, b) else None
-    out: list[Item] = []
-    start = a
+    """Cut [a, b) into items between consecutive numbers, at the strongest top-level
+    separator between them (line break > ";" > "," "/" > "và"), the first of its kind:
+    "Sở Lao động, Thương binh và Xã hội (155 hồ sơ)" stays one item, "2.500 hồ sơ trực
+    tiếp và bưu chính, 1.500 hồ sơ trực tuyến" is cut at the comma. Line items are cut at
+    line breaks only; a list with a top-level ";" at ";" only (its items hold commas)."""
+    floor = 3 if lines else 2 if _top_level_semicolon(work, a, b) else 0
+    seps: list[tuple[int, int, int]] = []  # (start, end, strength) at depth 0
     depth = 0
-    k = bisect.bisect_left(nums, a)
-    has_num = False
     for m in _SEP.finditer(work, a, b):
-        while k < len(nums) and nums[k] < m.start():
-            has_num = True
-            k += 1
         c = m.group(0)
         if c in "([":
             depth += 1
-            continue
-        if c in ")]":
+        elif c in ")]":
             depth = max(0, depth - 1)
+        elif depth == 0 and _STRENGTH[c] >= floor:
+            seps.append((m.start(), m.end(), _STRENGTH[c]))
+    inside = nums[bisect.bisect_left(nums, a):bisect.bisect_left(nums, b)]
+    if not inside:
+        return ()
+    out: list[Item] = []
+    start = a
+    j = 0
+    for x, y in zip(inside, inside[1:]):
+        while j < len(seps) and seps[j][0] < x:
+            j += 1
+        between = [sp for sp in seps[j:] if sp[0] < y]
+        if not between:
             continue
-        if depth or not has_num or (strong is not None and c not in (strong, "\n")):
-            continue
-        if work[start:m.start()].strip():
-            out.append(Item(start, m.start()))
-        start, has_num = m.end(), False
-    while k < len(nums) and nums[k] < b:
-        has_num = True
-        k += 1
-    if has_num and work[start:b].strip():
-        out.append(Item(start, b))
-    return tuple(out)
+        top = max(sp[2] for sp in between)
+        cut = next(sp for sp in between if sp[2] == top)
+        out.append(Item(start, cut[0]))
+        start = cut[1]
+    out.append(Item(start, b))
+    return tuple(i for i in out if work[i.start:i.end].strip())
 
 
 def _top_level_semicolon(work: str, a: int, b: int) -> bool:

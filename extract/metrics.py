@@ -229,7 +229,7 @@ class Reader(IndexMixin, LeadMixin):
 
     def channel_for(self, a: int, n_start: int, n_end: int, clause_end: int, lead: Lead | None) -> str | None:
         if lead is not None:
-            return self.item_channel(lead, n_start, n_end)
+            return self.item_channel(lead, n_start, n_end, clause_end)
         label = self.channels.before(self.local_start(a, n_start), n_start)
         if label is None:
             label = self.channels.after(n_end, clause_end)
