@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from extract.lexicon import Cue
+
+if TYPE_CHECKING:
+    from extract.inheritance import Lead
 
 RATE_OF = {
     "received": "received_rate", "resolved": "resolved_rate", "early": "early_rate",
@@ -26,10 +30,10 @@ class Draft:
     num_start: int
     num_end: int
     kind: str = "count"  # count, rate, index, rank
-    parent: int | None = None
     explicit_new: bool = False
     flags: list[str] = field(default_factory=list)
     read: str = "own"  # how the metric was read: own (its own cue), lead (inherited), sentence (a far cue)
+    lead: Lead | None = None  # the list item the number sits in, and its lead
 
 
 class Cues:

@@ -13,12 +13,13 @@ import logging
 import re
 from dataclasses import dataclass
 
-from extract import confidence, consistency, numbers, periods, subjects, widgets
+from extract import confidence, consistency, numbers, periods, widgets
 from extract.metrics import Draft, Reader
 from extract.model import Figure
 from extract.normalize import normalize
 from extract.options import DEFAULT_OPTIONS, ExtractOptions
 from extract.period_scope import Scope
+from extract.placing import SubjectPlacer
 from extract.segments import Segments
 
 MAX_NUMBERS = 20_000  # numbers read per text: a real page holds a few hundred; bounds digit-dense input
@@ -195,35 +196,18 @@ def _breakdown(new: Draft, rest: list[Draft], whole: Draft) -> bool:
 
 def _place(drafts: list[Draft], work: str, seg: Segments, mentions: list[periods.Mention],
            blocks: list[widgets.Block], url: str | None) -> list[_Placed]:
-    default_subject, default_level = subjects.from_url(url)
-    if default_subject is None:
-        default_subject, default_level = subjects.from_footer(work)
-    units = [u for u in subjects.find_units(work) if not (u.bare and u.name == u.name.lower())]
-    units = [subjects.Unit(u.start, u.end, *subjects.complete(u, default_subject, default_level), bare=u.bare)
-             if u.incomplete else u for u in units]
-    ustarts = [u.start for u in units]
+    placer = SubjectPlacer(work, seg, url)
+    placer.mark_heads(drafts)
     out: list[_Placed] = []
-    carried: tuple[str | None, str | None] | None = None
     scope = Scope(work, seg, mentions, sorted(d.num_start for d in drafts))
     mstarts = [m.start for m in mentions]
     for d in drafts:
         block = next((b for b in blocks if b.start <= d.num_start < b.end), None)
         period = block.period if block and block.period else scope.period(d)
-        subject_read = "own"
         if block:
-            subj = (default_subject, default_level)
-            subject_read = "default"
+            subj, subject_read = placer.default, "default"
         else:
-            found, carry = _subject(d, work, seg, units, ustarts)
-            if found is None:
-                found = (carried or _last_named(units, ustarts, d.num_start)
-                         or (default_subject, default_level) if default_subject else carried
-                         or _last_named(units, ustarts, d.num_start) or _first_named(units))
-                found = found or (None, None)
-                subject_read = "none" if found[0] is None else "default" if found[0] == default_subject else "lead"
-            elif carry:
-                carried = found
-            subj = found
+            subj, subject_read = placer.place(d)
         out.append(_Placed(d, period, subj[0], subj[1], "widget" if block else "article",
                            _period_read(period, d, seg, mentions, mstarts, block), subject_read))
     return out
@@ -240,49 +224,6 @@ def _period_read(period: str | None, d: Draft, seg: Segments, mentions: list[per
     ss, se = seg.sentence(d.num_start)
     own = mentions[bisect.bisect_left(mstarts, ss):bisect.bisect_left(mstarts, se)]
     return "own" if any(m.value == period for m in own) else "lead"
-
-
-def _first_named(units: list[subjects.Unit]) -> tuple[str | None, str | None] | None:
-    for u in units:
-        if not u.bare and not u.name.lower().startswith(("cấp", "các")):
-            return u.name, u.level
-    return None
-
-
-def _last_named(units: list[subjects.Unit], ustarts: list[int], pos: int) -> tuple[str | None, str | None] | None:
-    i = bisect.bisect_left(ustarts, pos) - 1
-    while i >= 0:
-        u = units[i]
-        if not u.bare and not u.name.lower().startswith(("cấp", "các")):
-            return u.name, u.level
-        i -= 1
-    return None
-
-
-_LIST = re.compile(r"(?i:,?\s+(?:như|gồm|là)\s+)(?=(?:các\s+)?(?:xã|phường|huyện|quận|tỉnh|thị\s+xã|thị\s+trấn)\s)")
-
-
-def _subject(d: Draft, work: str, seg: Segments, units: list[subjects.Unit],
-             ustarts: list[int]) -> tuple[tuple[str | None, str | None] | None, bool]:
-    """The unit a figure is about, and whether later figures may carry it on."""
-    ss, se = seg.sentence(d.num_start)
-    enum = _LIST.search(work, d.end, min(se, d.end + 200))
-    if enum:
-        k = bisect.bisect_left(ustarts, enum.end())
-        if k < len(units) and units[k].start - enum.end() <= 1:
-            listed = work[units[k].start:se].strip().rstrip(".…;,").rstrip(".…")
-            return (listed, units[k].level), False
-    semi = work.rfind(";", ss, d.num_start)
-    ss = max(ss, semi + 1)
-    j = bisect.bisect_left(ustarts, d.end)
-    if j < len(units) and units[j].start < se:
-        gap = work[d.end:units[j].start]
-        if re.fullmatch(r"\s*(?:là\s+)?", gap) or (d.kind != "rank" and re.fullmatch(r"\s*", gap)):
-            return (units[j].name, units[j].level), d.kind == "rank"
-    i = bisect.bisect_left(ustarts, d.num_start) - 1
-    if i >= 0 and units[i].start >= ss:
-        return (units[i].name, units[i].level), not units[i].name.lower().startswith("các ")
-    return None, False
 
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:

@@ -26,6 +26,7 @@ What a lead gives its items (metric, channel, subject) is decided by the reader
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -163,7 +164,7 @@ def _items(work: str, a: int, b: int, nums: list[int], lines: bool) -> tuple[Ite
     out: list[Item] = []
     start = a
     j = 0
-    for x, y in zip(inside, inside[1:]):
+    for x, y in itertools.pairwise(inside):
         while j < len(seps) and seps[j][0] < x:
             j += 1
         between = [sp for sp in seps[j:] if sp[0] < y]
@@ -251,11 +252,12 @@ def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: 
 
 def _count_before(work: str, lead: int, pos: int, starts: list[int]) -> bool:
     """A counted number in the lead clause right before a bracket ("đang giải quyết 870
-    hồ sơ (...)"): the bracket breaks that count down."""
+    hồ sơ (...)"): the bracket breaks that count down (not past another item: "A (41 hồ
+    sơ) và B (9 hồ sơ)")."""
     k = bisect.bisect_left(starts, pos) - 1
     if k < 0 or starts[k] < lead:
         return False
-    return not re.search(r"[,;:]", work[starts[k]:pos])
+    return not re.search(r"[,;:)]|(?<![^\W_])và(?![^\W_])", work[starts[k]:pos])
 
 
 class Lists:

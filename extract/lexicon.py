@@ -244,7 +244,8 @@ def all_phrases() -> list[tuple[str, str, str]]:
     """Every (file, label, phrase) of the cue lexicons, for coverage tests."""
     out = []
     for fname, matcher in (("metrics.toml", metric_cues()), ("channels.toml", channel_cues()),
-                           ("indices.toml", index_cues()), ("units.toml", unit_cues())):
+                           ("indices.toml", index_cues()), ("units.toml", unit_cues()),
+                           ("structure.toml", structure().markers)):
         out += [(fname, c.label, c.phrase) for c in matcher.cues]
     return out
 

@@ -546,7 +546,7 @@ class Reader(IndexMixin, LeadMixin):
             ch = self._chained_channel(n)
         new = bool(cue and re.search(r"(?i)mới", cue[2].phrase))
         for label in labels:
-            self.add(Draft(label, v, ch, st, en, n.start, n.end, parent=None, explicit_new=new, read=read))
+            self.add(Draft(label, v, ch, st, en, n.start, n.end, explicit_new=new, read=read, lead=lead))
         if labels == ["pending"]:
             self._restated(n, unit_end, v, ch)
 

@@ -8,6 +8,7 @@ matched against the administrative-unit data shipped with underthesea
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import logging
@@ -294,3 +295,40 @@ def from_footer(work: str) -> tuple[str | None, str | None]:
     t = m.group("type").lower()
     name = " ".join(w.capitalize() for w in m.group("name").split())
     return f"{t} {name}", _TYPE_LEVEL.get(t)
+
+
+_HEAD_LEAD = re.compile(r"[\s\-–•*+,:]*(?i:(?:tại|của|ở|riêng)\s+)?")
+_HEAD_END = re.compile(r"\s*(?:[(:]|có\s|với\s|đạt\s|là\s|tiếp\s+nhận|giải\s+quyết|\d)")
+_NAME_WORD = re.compile(rf"[{UPPER}&][^\s,;:()]*|[a-zđ&-]{{1,12}}|[{UPPER}]{{1,6}}(?:[-&][{UPPER}]{{1,6}})+")
+
+
+def item_head(work: str, start: int, pos: int, units: list[Unit], ustarts: list[int],
+              units_listed: bool) -> tuple[str, str | None] | None:
+    """The unit a list item names first ("huyện Tân Lộc 6 hồ sơ", "Sở Tư pháp (820 hồ
+    sơ)", "- Công an tỉnh: 390 hồ sơ"), or None when its head is not a unit (a field of
+    work, a channel, a metric). An office word (structure.toml [heads] offices) opens a
+    name; under a lead that lists units ("các đơn vị ... gồm:") any capitalised name does."""
+    from extract.lexicon import structure
+
+    lead = _HEAD_LEAD.match(work, start, pos)
+    s = lead.end() if lead else start
+    k = bisect.bisect_left(ustarts, s)
+    if k < len(units) and units[k].start == s and units[k].end <= pos:
+        return units[k].name, units[k].level
+    end = _HEAD_END.search(work, s, pos)
+    head = work[s:end.start() if end else pos].strip(" ,;")
+    if not head or not head[0].isupper() or len(head.split()) > 10:
+        return None
+    office = next(iter(structure().offices.finditer(head)), None)
+    if office is not None and office[0] == 0 and head[:office[1]][0].isupper():
+        return head, _office_level(head)
+    if units_listed and all(_NAME_WORD.fullmatch(w) for w in head.split()):
+        return head, _office_level(head)
+    return None
+
+
+def _office_level(name: str) -> str | None:
+    m = re.search(r"(?<![^\W_])(tỉnh|huyện|quận|thị xã|xã|phường|thị trấn)(?![^\W_])", name.lower())
+    if m:
+        return _TYPE_LEVEL.get(m.group(1))
+    return "province" if name.startswith(("Sở", "Công an tỉnh", "Bưu điện tỉnh")) else None

@@ -1,0 +1,133 @@
+"""Subjects of figures: the unit each figure is about (stage after metrics).
+
+In order: a list item names its own unit ("huyện Tân Lộc 6 hồ sơ"), else takes its lead's
+subject (the subject of the lead's own count, or of the lead clause); any other figure
+takes a unit of its own sentence (before its number, or right after it), then the unit
+carried from an earlier figure, the last unit named before it, the portal's unit (from
+its URL or footer), or the first unit the text names. Units that head list items are
+subjects of their items only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from extract import subjects
+from extract.drafts import Draft
+from extract.lexicon import structure
+from extract.segments import Segments
+
+Subject = tuple[str | None, str | None]  # name, level
+
+# "... 5 hồ sơ trễ hạn, gồm các xã Tân An, Tân Lộc": the units listed after a figure are its
+# subject (a list whose units hold numbers of their own is a list of items instead)
+_LIST = re.compile(r"(?i:,?\s+(?:như|gồm|là)\s+)(?=(?:các\s+)?(?:xã|phường|huyện|quận|tỉnh|thị\s+xã|thị\s+trấn)\s)")
+_GENERIC = ("cấp", "các")
+
+
+class SubjectPlacer:
+    """Places the subjects of one text's drafts, in text order."""
+
+    def __init__(self, work: str, seg: Segments, url: str | None):
+        self.work = work
+        self.seg = seg
+        default = subjects.from_url(url)
+        if default[0] is None:
+            default = subjects.from_footer(work)
+        self.default: Subject = default
+        units = [u for u in subjects.find_units(work) if not (u.bare and u.name == u.name.lower())]
+        self.units = [subjects.Unit(u.start, u.end, *subjects.complete(u, default[0], default[1]), bare=u.bare)
+                      if u.incomplete else u for u in units]
+        self.ustarts = [u.start for u in self.units]
+        self.carried: Subject | None = None
+        self.by_number: dict[int, Subject] = {}
+        self.heads: set[int] = set()  # starts of units that head list items
+
+    def mark_heads(self, drafts: list[Draft]) -> None:
+        """Find the units that head list items before placing anything."""
+        for d in drafts:
+            if d.lead is not None:
+                k = bisect.bisect_left(self.ustarts, d.lead.item.start)
+                while k < len(self.units) and self.units[k].start < d.num_start:
+                    self.heads.add(self.units[k].start)
+                    k += 1
+
+    def place(self, d: Draft) -> tuple[Subject, str]:
+        """The subject of `d` and how it was read: own, lead, default or none."""
+        subject: Subject
+        if d.lead is not None:
+            subject, how = self._item(d)
+            self.by_number.setdefault(d.num_start, subject)
+            return subject, how
+        found, carry = self._own(d)
+        if found is None:
+            found = (self.carried or self._last_named(d.num_start) or self.default if self.default[0]
+                     else self.carried or self._last_named(d.num_start) or self._first_named())
+            subject = found or (None, None)
+            how = "none" if subject[0] is None else "default" if subject[0] == self.default[0] else "lead"
+        else:
+            subject, how = found, "own"
+            if carry:
+                self.carried = found
+        self.by_number.setdefault(d.num_start, subject)
+        return subject, how
+
+    def _item(self, d: Draft) -> tuple[Subject, str]:
+        lead = d.lead
+        assert lead is not None
+        enum = lead.enum
+        clause = self.work[enum.lead_start:enum.marker_start]
+        listed = any(True for _ in structure().unit_heads.finditer(clause)) and not any(
+            True for _ in structure().field_heads.finditer(clause))
+        head = subjects.item_head(self.work, lead.item.start, d.num_start, self.units, self.ustarts, listed)
+        if head is not None:
+            return head, "own"
+        if lead.whole is not None and lead.whole.num_start in self.by_number:
+            return self.by_number[lead.whole.num_start], "lead"
+        probe = Draft(d.metric, d.value, d.channel, enum.marker_start, enum.marker_start,
+                      enum.marker_start, enum.marker_start, kind=d.kind)
+        found, _ = self._own(probe)
+        if found is not None:
+            return found, "lead"
+        found = self.carried or self._last_named(enum.lead_start) or (self.default if self.default[0] else None)
+        return (found, "lead") if found else ((None, None), "none")
+
+    def _own(self, d: Draft) -> tuple[Subject | None, bool]:
+        """The unit of the figure's own sentence, and whether later figures carry it on."""
+        work, units, ustarts = self.work, self.units, self.ustarts
+        ss, se = self.seg.sentence(d.num_start)
+        enum = _LIST.search(work, d.end, min(se, d.end + 200))
+        if enum:
+            k = bisect.bisect_left(ustarts, enum.end())
+            if k < len(units) and units[k].start - enum.end() <= 1 and not re.search(r"\d", work[units[k].start:se]):
+                listed = work[units[k].start:se].strip().rstrip(".…;,").rstrip(".…")
+                return (listed, units[k].level), False
+        semi = work.rfind(";", ss, d.num_start)
+        ss = max(ss, semi + 1)
+        j = bisect.bisect_left(ustarts, d.end)
+        if j < len(units) and units[j].start < se and units[j].start not in self.heads:
+            gap = work[d.end:units[j].start]
+            if re.fullmatch(r"\s*(?:là\s+)?", gap) or (d.kind != "rank" and re.fullmatch(r"\s*", gap)):
+                return (units[j].name, units[j].level), d.kind == "rank"
+        i = bisect.bisect_left(ustarts, d.num_start) - 1
+        while i >= 0 and units[i].start in self.heads:
+            i -= 1
+        if i >= 0 and units[i].start >= ss:
+            return (units[i].name, units[i].level), not units[i].name.lower().startswith("các ")
+        return None, False
+
+    def _first_named(self) -> Subject | None:
+        for u in self.units:
+            if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads:
+                return u.name, u.level
+        return None
+
+    def _last_named(self, pos: int) -> Subject | None:
+        i = bisect.bisect_left(self.ustarts, pos) - 1
+        while i >= 0:
+            u = self.units[i]
+            if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads:
+                return u.name, u.level
+            i -= 1
+        return None
