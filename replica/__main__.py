@@ -1,5 +1,7 @@
-"""`python -m replica serve [--port N] [--seed S] [--sites N --articles M]` and
-`python -m replica sites [--seed S] [--sites N] [-o FILE]` (the sites file for a crawl)."""
+"""`python -m replica serve [--port N] [--seed S] [--sites N --articles M] [--variants]` and
+`python -m replica sites [--seed S] [--sites N] [--variants] [-o FILE]` (the sites file for a
+crawl). `--variants` serves (or lists) one site per platform family x markup variant instead
+of the default sites (replica/families/)."""
 
 from __future__ import annotations
 
@@ -22,15 +24,22 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--articles", type=int, default=None, help="reform articles per site")
     serve.add_argument("--faults", action="store_true",
                        help="also serve the fault sites of replica/sites_faults.csv")
+    serve.add_argument("--variants", action="store_true",
+                       help="serve one site per platform family x markup variant instead")
     sites = sub.add_parser("sites", help="write the replica's sites file (CSV) for the crawler")
     sites.add_argument("--seed", type=int, default=0)
     sites.add_argument("--sites", type=int, default=None, help="number of sites")
+    sites.add_argument("--variants", action="store_true",
+                       help="the family x markup variant sites instead")
     sites.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     args = parser.parse_args(argv)
+    if args.variants and (args.sites is not None or getattr(args, "faults", False)):
+        parser.error("--variants cannot be combined with --sites or --faults")
     if args.command == "sites":
-        return write_sites(build_replica(args.seed, n_sites=args.sites).sites, args.output)
+        replica = build_replica(args.seed, n_sites=args.sites, variants=args.variants)
+        return write_sites(replica.sites, args.output)
     replica = build_replica(args.seed, n_sites=args.sites, n_articles=args.articles,
-                            faults=args.faults)
+                            faults=args.faults, variants=args.variants)
     server = ReplicaServer(replica, port=args.port)
     print(server.start(), flush=True)
     try:

@@ -26,6 +26,8 @@ from replica.portal_pages import PortalPagesSite
 from replica.render import slugify
 from replica.site import ReplicaSite, Response, SiteSpec
 from replica.trang import TrangSite
+from replica.variant_site import VariantSite
+from replica.variants import Family, variant_of, variant_profile, variant_specs
 from replica.wordpress import WordPressSite
 
 HERE = Path(__file__).parent
@@ -81,8 +83,13 @@ def synthetic_profile(spec: SiteSpec, seed: int) -> dict:
 class Replica:
     """The sites, their pages (url -> response) and the truth manifest (url -> figures)."""
 
-    def __init__(self, seed: int, specs: list[SiteSpec], n_articles: int | None = None) -> None:
+    def __init__(self, seed: int, specs: list[SiteSpec], n_articles: int | None = None,
+                 variants: bool = False) -> None:
         self.seed = seed
+        #: family and variant of each variant site (build_replica(variants=True))
+        self.variant_of: dict[str, tuple[Family, int]] = {}
+        if variants:
+            self.variant_of = {s.id: v for s in specs if (v := variant_of(s.id))}
         self.sites = specs
         self.n_articles = n_articles
         self._by_host = {s.host: s for s in specs}
@@ -98,12 +105,49 @@ class Replica:
             with self._lock:
                 built = self._built.get(site_id)
                 if built is None:
-                    spec = self._by_id[site_id]
-                    profile = self._profiles.get(spec.id) or synthetic_profile(spec, self.seed)
-                    cls = SPECIAL.get(spec.id) or PLATFORMS[spec.platform]
-                    built = cls(spec, profile, self.seed, self.n_articles)
+                    built = self._make(self._by_id[site_id])
                     self._built[site_id] = built
+                    if built.spec != self._by_id[site_id]:  # a variant site names its start path
+                        self._respec(built.spec)
         return built
+
+    def _make(self, spec: SiteSpec) -> ReplicaSite:
+        if spec.id in self.variant_of:
+            family, n = self.variant_of[spec.id]
+            profile = variant_profile(spec, self.seed, legacy_widget=family.legacy == "trang")
+            if n == 0:
+                return PLATFORMS[family.legacy](spec, profile, self.seed, self.n_articles)
+            return VariantSite(spec, profile, self.seed, self.n_articles, family, n)
+        profile = self._profiles.get(spec.id) or synthetic_profile(spec, self.seed)
+        cls = SPECIAL.get(spec.id) or PLATFORMS[spec.platform]
+        return cls(spec, profile, self.seed, self.n_articles)
+
+    def _respec(self, spec: SiteSpec) -> None:
+        self.sites = [spec if s.id == spec.id else s for s in self.sites]
+        self._by_id[spec.id] = spec
+        self._by_host[spec.host] = spec
+
+    def family(self, site_id: str) -> tuple[str, int]:
+        """(family, variant) of a site: a variant site's, else (its platform, 0)."""
+        if site_id in self.variant_of:
+            fam, n = self.variant_of[site_id]
+            return fam.name, n
+        return self._by_id[site_id].platform, 0
+
+    def box_figures(self, site_id: str) -> list[dict]:
+        """The figures of the site's TTHC statistics box (figures.md, source "widget"),
+        empty when the site shows none."""
+        return self.site(site_id).widget_truth()
+
+    def article_for_url(self, url: str) -> tuple[str, int] | None:
+        """(site id, article id) of the article an absolute URL shows, under any URL form
+        the site answers (query order, extra parameters, aliases), else None."""
+        parts = urlsplit(url)
+        site = self.site_for_host(parts.hostname or "")
+        if site is None:
+            return None
+        a = site.article_at(parts.path or "/", parts.query)
+        return (site.spec.id, a.id) if a else None
 
     def site_for_host(self, host: str) -> ReplicaSite | None:
         spec = self._by_host.get(host.lower().split(":")[0])
@@ -165,9 +209,8 @@ class TruthView(Mapping[str, list[dict]]):
     def _index(self) -> Iterator[tuple[str, list[dict]]]:
         for spec in self.r.sites:
             site = self.r.site(spec.id)
-            widget = site.widget_truth()
             for a in site.articles:
-                yield site.url(site.article_path(a)), [dict(f) for f in a.truth] + widget
+                yield site.url(site.article_path(a)), site.article_truth(a)
 
     def __getitem__(self, url: str) -> list[dict]:
         parts = urlsplit(url)
@@ -175,7 +218,7 @@ class TruthView(Mapping[str, list[dict]]):
         if site is not None:
             for a in site.articles:
                 if site.url(site.article_path(a)) == url:
-                    return [dict(f) for f in a.truth] + site.widget_truth()
+                    return site.article_truth(a)
         raise KeyError(url)
 
     def __iter__(self) -> Iterator[str]:
@@ -187,12 +230,20 @@ class TruthView(Mapping[str, list[dict]]):
 
 def build_replica(
     seed: int = 0, n_sites: int | None = None, n_articles: int | None = None,
-    sites_file: Path = SITES_CSV, faults: bool = False,
+    sites_file: Path = SITES_CSV, faults: bool = False, variants: bool = False,
 ) -> Replica:
     """The replica: the sites of `sites_file`, cut or padded to `n_sites`, each with
     `n_articles` reform articles (default: 15-40 per site, seeded). `faults` adds the fault
     sites of `sites_faults.csv` (replica.faults: 5xx, timeouts, resets, redirect loops,
-    bad encodings, link traps, a 50 MB page)."""
+    bad encodings, link traps, a 50 MB page). `variants` builds instead one site per platform
+    family x markup variant (replica.variants: other class names, pagers, listings, boxes,
+    dates), for measuring how spiders do on markup they were not written for."""
+    if variants:
+        r = Replica(seed, variant_specs(seed), n_articles, variants=True)
+        for spec in list(r.sites):
+            if spec.start_paths:
+                r.site(spec.id)  # fills in the start path
+        return r
     specs = read_specs(sites_file)
     if n_sites is not None:
         specs = specs[:n_sites] + synthetic_specs(seed, max(0, n_sites - len(specs)), len(specs))

@@ -117,6 +117,15 @@ class ReplicaSite:
             for m, v, ev in rows
         ]
 
+    def article_truth(self, a: Article) -> list[dict]:
+        """The figures an article's page states: its body's, then the box's when it shows one."""
+        return [dict(f) for f in a.truth] + self.widget_truth()
+
+    def article_at(self, path: str, query: str) -> Article | None:
+        """The article a request for path?query shows, if any."""
+        want = path + (f"?{query}" if query else "")
+        return next((a for a in self.articles if self.article_path(a) == want), None)
+
     def unique_slugs(self, limit: int = 120) -> dict[int, str]:
         """Article id -> title slug, made unique per site (`-2`, `-3` … for repeats), oldest first."""
         from replica.render import slugify

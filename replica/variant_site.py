@@ -1,0 +1,441 @@
+"""`VariantSite`: a site of any family x variant, rendered from data.
+
+The family file (`replica/families/<family>.toml`) gives the URL shapes as format strings and
+the variant's knobs; the markup is Jinja under `replica/markup/` (page shells, listing styles,
+pagers, articles, TTHC boxes, side lists), with class names made from the variant's prefix and
+word set. Every URL the site serves is put in a route table when the site is built, so routing,
+`all_paths` and the truth helpers agree by construction.
+
+URL template fields: {id} {slug} {alias} {Alias} {cat_id} {list} {yyyy} {mm} {dd} {ymd}
+{rand} {site} {pid} {file} {listing} {q} ("?" or "&") {n} (page, 1-based) {n0} (0-based).
+"""
+
+from __future__ import annotations
+
+import random
+import string
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+from xml.sax.saxutils import escape as xesc
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from replica.content import Article
+from replica.render import slugify
+from replica.site import (
+    NOT_FOUND_HTML, PDF_BODY, WIDGET_UPDATED, Category, ReplicaSite, Response, html_response,
+    text_response,
+)
+from replica.variants import MARKUP_DIR, Family, class_names, formats, resolve
+
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+RELATED_TITLES = frozenset({"Tin liên quan", "Các tin khác", "Tin cùng chuyên mục", "Những tin cũ hơn"})
+
+
+@cache
+def environment() -> Environment:
+    return Environment(loader=FileSystemLoader(MARKUP_DIR), autoescape=True, trim_blocks=True,
+                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One served URL: the query parameters it needs and what it shows."""
+
+    params: tuple[tuple[str, str], ...]
+    kind: str  # home | listing | article | attachment | redirect | robots | sitemap | rss
+    key: str = ""  # category key (listing)
+    number: int = 0  # page (listing) or article id (article, attachment)
+    target: str = ""  # redirect location
+
+
+class VariantSite(ReplicaSite):
+    """One family x variant site (module docstring)."""
+
+    def __init__(self, spec: Any, profile: dict, seed: int, n_articles: int | None,
+                 family: Family, variant: int) -> None:
+        self.family, self.variant_no = family, variant
+        rng = random.Random(f"{seed}:{spec.id}:markup")
+        self.v = resolve(family.variant(variant), rng)
+        self.urls: dict[str, Any] = self.v["urls"]
+        self.ci = bool(family.data.get("case_insensitive", False))
+        cats = family.data["categories"]
+        self.CATEGORIES = tuple(
+            Category(key, c["alias"], (self.v["reform_title"] or rng.choice(c["titles"]))
+                     if key == "reform" else rng.choice(c["titles"]))
+            for key, c in cats.items())
+        self.cat_ids = {key: c.get("id", rng.randint(12, 400)) for key, c in cats.items()}
+        self.PAGE_SIZE = int(self.v["page_size"])
+        self.c = class_names(self.v["prefix"], self.v["words"], self.v["sep"])
+        self.site_slug = slugify(spec.name).replace("-", "")
+        self.pid = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(12))
+        super().__init__(spec, {**profile, "widget": False}, seed, n_articles)
+        self.box = self._box(random.Random(f"{seed}:{spec.id}:box"))
+        self.slugs = self._slugs(random.Random(f"{seed}:{spec.id}:slugs"))
+        if spec.start_paths:
+            self.spec = replace(spec, start_paths=(self.listing_path("reform"),))
+        self.routes: dict[str, list[Route]] = {}
+        self._route_all()
+
+    # -- URLs -------------------------------------------------------------------------------
+    def _slugs(self, rng: random.Random) -> dict[int, str]:
+        style, _, limit = str(self.urls.get("slug", "plain:120")).partition(":")
+        n = int(limit or 120)
+        seen: dict[str, int] = {}
+        out = {}
+        for a in reversed(self.articles):
+            base = slug_in_style(a.title, style, n)
+            seen[base] = seen.get(base, 0) + 1
+            out[a.id] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            if style == "caps_rand":  # SharePoint page names end in a random suffix
+                out[a.id] += "".join(rng.choice(string.ascii_letters + string.digits)
+                                     for _ in range(rng.randint(6, 8)))
+        return out
+
+    def _fill(self, template: str, **fields: Any) -> str:
+        base = {"site": self.site_slug, "pid": self.pid, "size": self.PAGE_SIZE}
+        return template.format(**base, **fields)
+
+    def _cat_fields(self, key: str) -> dict[str, Any]:
+        alias = self.category(key).alias
+        return {"alias": alias, "Alias": "-".join(w.capitalize() for w in alias.split("-")),
+                "cat_id": self.cat_ids[key], "list": "".join(w.capitalize() for w in alias.split("-"))}
+
+    def home_path(self) -> str:
+        return str(self.urls["home"])
+
+    def listing_path(self, key: str, page: int = 1) -> str:
+        listing = self._fill(self.urls["listing"], **self._cat_fields(key))
+        if page == 1:
+            return listing
+        return self._fill(self.urls["page"], listing=listing, q="&" if "?" in listing else "?",
+                          n=page, n0=page - 1, **self._cat_fields(key))
+
+    def article_path(self, a: Article) -> str:
+        return self._article_path(self.urls["article"], a)
+
+    def _article_path(self, template: str, a: Article) -> str:
+        d = a.published
+        return self._fill(template, id=a.id, slug=self.slugs[a.id], yyyy=f"{d.year}",
+                          mm=f"{d.month:02d}", dd=f"{d.day:02d}", ymd=f"{d.year}-{d.month}-{d.day}",
+                          **self._cat_fields(a.category))
+
+    def attachment_path(self, a: Article) -> str:
+        d = a.published
+        return self._fill(self.urls["attachment"], id=a.id, file=a.attachment, yyyy=f"{d.year}",
+                          mm=f"{d.month:02d}", dd=f"{d.day:02d}", **self._cat_fields(a.category))
+
+    def category_for_path(self, path: str) -> str | None:
+        want = self._lookup(*_split(path))
+        return want.key if want and want.kind == "listing" and want.number == 1 else None
+
+    def robots_txt(self) -> str:
+        text = str(self.family.data.get("robots", "User-agent: *\nDisallow: /admin/\n"))
+        if self.v["sitemap"]:
+            text += f"Sitemap: {self.url(self.v['sitemap'])}\n"
+        return text
+
+    # -- routing ----------------------------------------------------------------------------
+    def _norm(self, path: str) -> str:
+        return path.lower() if self.ci else path
+
+    def _add(self, url: str, route: Route, loose: tuple[str, ...] = ()) -> None:
+        path, params = _split(url)
+        keep = tuple(sorted((self._pkey(k), v) for k, v in params.items() if k not in loose))
+        self.routes.setdefault(self._norm(path), []).append(replace(route, params=keep))
+
+    def _pkey(self, key: str) -> str:
+        return key.lower() if self.ci else key
+
+    def _route_all(self) -> None:
+        loose = tuple(self.family.data.get("loose_params", ()))
+        self._add("/robots.txt", Route((), "robots"))
+        self._add(self.home_path(), Route((), "home"))
+        for path in self.urls.get("redirects", []):
+            if self._norm(path) != self._norm(self.home_path()):
+                self._add(path, Route((), "redirect", target=self.home_path()))
+        for c in self.CATEGORIES:
+            for p in range(1, self.pages_of(c.key) + 1):
+                self._add(self.listing_path(c.key, p), Route((), "listing", c.key, p))
+        for a in self.articles:
+            self._add(self.article_path(a), Route((), "article", number=a.id), loose)
+            for also in self.urls.get("article_also", []):
+                self._add(self._article_path(also, a), Route((), "article", number=a.id), loose)
+            if a.attachment:
+                self._add(self.attachment_path(a), Route((), "attachment", number=a.id))
+        if self.v["sitemap"]:
+            self._add(self.v["sitemap"], Route((), "sitemap"))
+        if self.v["rss"]:
+            self._add(self.v["rss"], Route((), "rss"))
+
+    def _page_param(self) -> str:
+        return self._pkey(self._fill(str(self.urls.get("page_param", ""))))
+
+    def _lookup(self, path: str, params: dict[str, str]) -> Route | None:
+        """The route a request shows: the most specific one whose parameters it carries.
+        A page parameter that no route of that path takes (page 99, page=abc) is a 404."""
+        got = {self._pkey(k): v for k, v in params.items()}
+        best = None
+        for r in self.routes.get(self._norm(path), []):
+            if all(got.get(k) == v for k, v in r.params) and (best is None or len(r.params) > len(best.params)):
+                best = r
+        pp = self._page_param()
+        if best and pp and pp in got and all(k != pp for k, _ in best.params):
+            first = "0" if "{n0}" in self.urls.get("page", "") else "1"
+            if not (best.kind == "listing" and got[pp] == first):
+                return None
+        return best
+
+    def article_at(self, path: str, query: str) -> Article | None:
+        r = self._lookup(path, dict(parse_qsl(query, keep_blank_values=True)))
+        return self.by_id[r.number] if r and r.kind == "article" else None
+
+    def all_paths(self) -> list[str]:
+        out = []
+        for routes in self.routes.values():
+            for r in routes:
+                if r.kind in ("home", "listing", "article", "robots", "sitemap", "rss"):
+                    out.append(self._url_of(r))
+        return out
+
+    def _url_of(self, r: Route) -> str:
+        if r.kind == "home":
+            return self.home_path()
+        if r.kind == "listing":
+            return self.listing_path(r.key, r.number)
+        if r.kind == "article":
+            return self.article_path(self.by_id[r.number])
+        if r.kind == "robots":
+            return "/robots.txt"
+        return str(self.v["sitemap"] if r.kind == "sitemap" else self.v["rss"])
+
+    def route(self, path: str, query: str) -> Response:
+        r = self._lookup(path or "/", dict(parse_qsl(query, keep_blank_values=True)))
+        if r is None:
+            return html_response(NOT_FOUND_HTML, 404)
+        if r.kind == "robots":
+            return self.robots()
+        if r.kind == "redirect":
+            return 302, {"Location": self.url(r.target)}, b""
+        if r.kind == "attachment":
+            return 200, {"Content-Type": "application/pdf"}, PDF_BODY
+        if r.kind == "sitemap":
+            return text_response(self.sitemap(), "application/xml; charset=utf-8")
+        if r.kind == "rss":
+            return text_response(self.rss(), "application/rss+xml; charset=utf-8")
+        if r.kind == "home":
+            return html_response(self.home())
+        if r.kind == "listing":
+            return html_response(self.listing(r.key, r.number))
+        return html_response(self.article(self.by_id[r.number]))
+
+    # -- the TTHC box -------------------------------------------------------------------------
+    def _box(self, rng: random.Random) -> dict[str, Any]:
+        resolved = rng.randint(300, 1500)
+        late = rng.choice((0, 1, rng.randint(1, 9)))
+        eot = resolved - late
+        early = rng.randint(eot // 2, eot)
+        values = {
+            "received": resolved + rng.randint(0, 60), "resolved": resolved, "late": late,
+            "early_or_on_time": eot, "early": early, "on_time": eot - early,
+            "early_or_on_time_rate": round(100 * eot / resolved, 1),
+            "late_rate": round(100 * late / resolved, 1),
+        }
+        return values
+
+    def _value_text(self, metric: str) -> str:
+        value = self.box[metric]
+        if metric.endswith("_rate"):
+            text = f"{value:.1f}".rstrip("0").rstrip(".")
+            return text.replace(".", self.v["box_decimal"]) + "%"
+        return str(value)
+
+    def _box_labels(self) -> dict[str, Any]:
+        return formats()["boxes"][self.v["box_labels"]]
+
+    def widget_truth(self) -> list[dict]:
+        """The figures the TTHC box states (figures.md; evidence is the value as printed)."""
+        labels = self._box_labels()
+        metrics = [m for _, m in labels["rows"]]
+        if labels.get("headline"):
+            metrics.insert(0, labels["headline"])
+        period = f"{WIDGET_UPDATED.year}-01..{WIDGET_UPDATED.year}-{WIDGET_UPDATED.month:02d}"
+        return [{"metric": m, "value": float(self.box[m]) if m.endswith("_rate") else self.box[m],
+                 "channel": None, "period": period, "subject": self.unit.name,
+                 "level": self.unit.level, "source": "widget", "evidence": self._value_text(m)}
+                for m in metrics]
+
+    def article_truth(self, a: Article) -> list[dict]:
+        box = self.widget_truth() if "article" in self.v["box_on"] else []
+        return [dict(f) for f in a.truth] + box
+
+    def box_html(self) -> str:
+        labels = self._box_labels()
+        month, year = f"{WIDGET_UPDATED.month:02d}", WIDGET_UPDATED.year
+        box = {
+            "title": labels["title"], "period": labels["period"].format(month=month, year=year),
+            "headline": self._value_text(labels["headline"]) if labels.get("headline") else "",
+            "rows": [{"label": lab, "value": self._value_text(m)} for lab, m in labels["rows"]],
+            "updated": WIDGET_UPDATED.strftime("%d/%m/%Y %H:%M:%S"),
+            "more_url": f"https://dichvucong.gov.vn/p/home/dvc-tthc-thong-ke.html?donvi={self.site_slug}",
+        }
+        return self._render(f"box/{self.v['box_form']}.j2", box=box)
+
+    # -- pages ------------------------------------------------------------------------------
+    def _date(self, a: Article, name: str) -> str:
+        pattern = formats()["dates"][name]
+        weekday = formats()["dates"]["weekdays"][a.published.weekday()]
+        return a.published.strftime(pattern.replace("{weekday}", weekday))
+
+    def _item(self, a: Article) -> dict[str, Any]:
+        return {"url": self.article_path(a), "title": a.title, "lead": a.lead,
+                "date": self._date(a, self.v["list_date"] or self.v["date"]),
+                "short_date": f"{a.published:%d/%m/%Y}", "image": self._fill(
+                    str(self.family.data.get("image", "/images/news/{id}.jpg")), id=a.id),
+                "views": 37 + (a.id * 53) % 2900}
+
+    def _render(self, name: str, **ctx: Any) -> str:
+        return environment().get_template(name).render(c=self.c, v=self.v, **ctx)
+
+    def _sides(self, titles: list[str], current: Article | None = None) -> list[dict[str, Any]]:
+        out = []
+        for title in titles:
+            if title in RELATED_TITLES:
+                if current is None:
+                    continue
+                idx = self.articles.index(current)
+                picks = [x for x in self.articles[idx + 1:] if x.category == current.category][:5]
+            elif title == "Tin xem nhiều":
+                picks = sorted(self.articles, key=lambda x: -((x.id * 53) % 2900))[:6]
+            elif title == "Tin nổi bật":
+                picks = self.articles[1:12:2]
+            else:  # "Tin mới nhất" and the like: newest of every category
+                picks = self.articles[:6]
+            out.append({"title": title, "entries": [self._item(x) for x in picks]})
+        return out
+
+    def _sidebar(self, where: str, titles: list[str], current: Article | None = None) -> str:
+        parts = [self.box_html()] if where in self.v["box_on"] else []
+        for side in self._sides(titles, current):
+            if side["title"] not in RELATED_TITLES:
+                parts.append(self._render(f"side/{self.v['side_form']}.j2", side=side))
+        return "\n".join(parts)
+
+    def _menu(self) -> list[dict[str, str]]:
+        menu = [{"title": c.title.upper() if self.v["upper_titles"] else c.title,
+                 "url": self.listing_path(c.key)} for c in self.CATEGORIES]
+        if self.v["menu_article"]:
+            intro = next(a for a in reversed(self.articles) if a.category != "reform")
+            menu.insert(0, {"title": self.v["menu_article"], "url": self.article_path(intro)})
+        return menu
+
+    def page(self, title: str, content: str, sidebar: str, action: str) -> str:
+        spec, prof, counts = self.spec, self.profile, self.counts
+        unit = spec.name[:1].upper() + spec.name[1:]
+        sep = self.v["counter_sep"]
+        site = {
+            "name": spec.name, "title": f"Trang thông tin điện tử {unit}",
+            "district": spec.district, "province": spec.province, "editor": prof.get("editor", ""),
+            "address": prof.get("address", ""), "phone": prof.get("phone", ""),
+            "email": prof.get("email", ""), "counter": counts,
+            "counter_total": f"{counts['total']:,}".replace(",", sep),
+        }
+        ticker = [self._item(a) for a in self.articles[:3]] if self.v["ticker"] else []
+        head = Markup(self._fill(str(self.v.get("head", self.family.data.get("head", ""))),
+                                 feed=self.v["rss"]))
+        return self._render(
+            f"shell/{self.v['shell']}.j2", page_title=title, site=site, menu=self._menu(),
+            home_url=self.home_path(), banner=self.family.data.get("banner", "/images/banner.jpg"),
+            head=head, ticker=ticker, crumbs=[], content=Markup(content), sidebar=Markup(sidebar),
+            form_action=action, portlet=f"{self.c['prefix']}_WAR_newsportlet_INSTANCE_{self.pid[:4]}")
+
+    def home(self) -> str:
+        blocks = [{"title": c.title, "url": self.listing_path(c.key),
+                   "entries": [self._item(a) for a in self.page_items(c.key, 1)[:4]]}
+                  for c in self.CATEGORIES]
+        content = self._render("home.j2", blocks=blocks)
+        return self.page("Trang chủ", content, self._sidebar("home", self.v["side_home"]),
+                         self.home_path())
+
+    def pager(self, key: str, page: int) -> dict[str, Any]:
+        total = self.pages_of(key)
+        lo, hi = 1, total
+        if self.v["window"]:
+            lo, hi = max(1, page - self.v["window"]), min(total, page + self.v["window"])
+        n_items = len(self.in_category(key))
+        return {
+            "current": page, "total": total,
+            "pages": [{"n": p, "url": self.listing_path(key, p), "current": p == page}
+                      for p in range(lo, hi + 1)],
+            "gap_before": lo > 1, "gap_after": hi < total,
+            "first": self.listing_path(key, 1) if page > 1 else None,
+            "prev": self.listing_path(key, page - 1) if page > 1 else None,
+            "next": self.listing_path(key, page + 1) if page < total else None,
+            "last": self.listing_path(key, total) if page < total else None,
+            "start": (page - 1) * self.PAGE_SIZE + 1, "end": min(n_items, page * self.PAGE_SIZE),
+            "count": n_items, "postback": f"ctl00$ctl{30 + self.cat_ids[key] % 60}$g_{self.pid[:8]}$pager",
+        }
+
+    def listing(self, key: str, page: int) -> str:
+        c = self.category(key)
+        items = [self._item(a) for a in self.page_items(key, page)]
+        content = self._render(
+            "listing_page.j2", cat={"title": c.title, "url": self.listing_path(key)}, items=items,
+            offset=(page - 1) * self.PAGE_SIZE, pager=self.pager(key, page))
+        title = c.title if page == 1 else f"{c.title} - Trang {page}"
+        return self.page(title, content, self._sidebar("listing", self.v["side_listing"]),
+                         self.listing_path(key, page))
+
+    def article(self, a: Article) -> str:
+        c = self.category(a.category)
+        files = ([{"url": self.attachment_path(a), "name": a.attachment}] if a.attachment else [])
+        art = {"title": a.title, "date": self._date(a, self.v["date"]), "lead": a.lead,
+               "paragraphs": list(a.paragraphs), "author": a.author, "files": files,
+               "cat": {"title": c.title, "url": self.listing_path(c.key)},
+               "views": 37 + (a.id * 53) % 2900}
+        related = [s for s in self._sides(self.v["side_article"], a) if s["title"] in RELATED_TITLES]
+        content = self._render("article_page.j2", a=art, sides_in_content=related,
+                               home_url=self.home_path())
+        return self.page(a.title, content, self._sidebar("article", self.v["side_article"], a),
+                         self.article_path(a))
+
+    def sitemap(self) -> str:
+        urls = "".join(f"<url><loc>{xesc(self.url(self.article_path(a)))}</loc>"
+                       f"<lastmod>{a.published:%Y-%m-%d}</lastmod></url>\n" for a in self.articles)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+
+    def rss(self) -> str:
+        items = "".join(
+            f"<item><title>{xesc(a.title)}</title><link>{xesc(self.url(self.article_path(a)))}</link>"
+            f"<description>{xesc(a.lead)}</description>"
+            f"<pubDate>{a.published:%a, %d %b %Y %H:%M:%S} +0700</pubDate></item>\n"
+            for a in self.articles[:20])
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+                f"<title>{xesc(self.spec.name)}</title><link>{self.url('/')}</link>\n{items}</channel></rss>\n")
+
+
+def _split(url: str) -> tuple[str, dict[str, str]]:
+    parts = urlsplit(url)
+    return parts.path or "/", dict(parse_qsl(parts.query, keep_blank_values=True))
+
+
+def slug_in_style(title: str, style: str, limit: int) -> str:
+    """A title as a URL slug: "plain" (thai-hoc-day-manh), "caps" (Thai-Hoc-Day-Manh, for
+    SharePoint page names), "tones" (a toned vowel followed by a hyphen, as Thái Bình's
+    portal writes them: "Đảng bộ" -> "da-ng-bo")."""
+    if style in ("caps", "caps_rand"):
+        return "-".join(w.capitalize() for w in slugify(title, limit).split("-"))
+    if style == "tones":
+        out = []
+        for ch in unicodedata.normalize("NFD", title.replace("Đ", "D").replace("đ", "d")):
+            if ch in TONE_MARKS:
+                out.append("-")
+            elif not unicodedata.combining(ch):
+                out.append(ch)
+        return slugify("".join(out).replace("- ", " "), limit)
+    return slugify(title, limit)
