@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= data/cchc.db
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench bench-crawl clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,9 @@ test: install
 
 bench: install
 	$(PY) bench/bench_extract.py
+
+bench-crawl: install  # spiders on markup they were not written for (the variant replica)
+	$(PY) bench/bench_crawl_variants.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
