@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 import extract
 import store
+from store.crashpoints import CrashPoint
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,15 @@ def _widget_of(figure: extract.Figure, widgets: tuple[extract.Widget, ...]) -> i
 
 
 def extract_page_row(db: Database, page: dict[str, Any], stats: ExtractStats) -> None:
-    """Extract one stored page and save its article, widget snapshots and figures."""
+    """Extract one stored page and save its article, widget snapshots and figures (in one
+    transaction: a crash keeps all of them or none, and the page is extracted again)."""
     parsed = extract.extract_page(store.page_body(page), url=page["url"])
+    with store.transaction(db):
+        _save_parsed(db, page, parsed, stats)
+
+
+def _save_parsed(db: Database, page: dict[str, Any], parsed: extract.Page,
+                 stats: ExtractStats) -> None:
     body_figures = [f for f in parsed.figures if f.source == "article"]
     store.save_article(
         db, page=page, title=parsed.title,
@@ -64,9 +72,11 @@ def extract_stored_pages(db: Database, *, everything: bool = False,
     """Extract every stored article page that is new, changed, or read by an older extractor.
 
     A page that fails is logged and counted, never fatal: the raw page stays stored.
-    `progress(done, total)` is called after each page.
+    `progress(done, total)` is called after each page. The 2025 units of new subjects are
+    mapped after the pages, and any unit a killed run left unmapped is mapped now.
     """
     stats = ExtractStats()
+    crash_point = CrashPoint("extract")
     pages = list(store.pages_to_extract(
         db, extractor_version=extract.EXTRACTOR_VERSION, everything=everything))
     for page in pages:
@@ -78,8 +88,9 @@ def extract_stored_pages(db: Database, *, everything: bool = False,
         except Exception:  # a bad page must not stop the pass; it is retried next time
             stats.errors += 1
             log.exception("extraction failed, page kept for a later pass: %s", page["url"])
+        crash_point.passed()
     if progress is not None:
         progress(stats.pages, len(pages))
-    if stats.articles:
-        store.refresh_units(db)  # new subjects get their post-July-2025 unit
+    store.refresh_units(db, missing_only=not stats.articles)
+    crash_point.passed()
     return stats

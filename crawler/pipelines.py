@@ -1,5 +1,5 @@
-"""`StorePipeline`: a thin adapter from `PageItem` to `store.save_page` (and from
-`AttachmentItem` to `store.save_attachment`)."""
+"""`StorePipeline`: a thin adapter from `PageItem` to `store.save_page` (a page and the
+attachment links it carries in one transaction: a crash never keeps one without the other)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import store
 from crawler.item_checks import item_problem
 from crawler.items import AttachmentItem, PageItem
 from crawler.outcome import failure_reason, site_stats
+from store.crashpoints import CrashPoint
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -34,6 +35,7 @@ class StorePipeline:
         self.db: Any = None
         self.run_id: int | None = None
         self.site_ids: set[str] = set()
+        self.crash_point = CrashPoint("crawl")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -81,29 +83,43 @@ class StorePipeline:
         if problem:
             self.keep_aside(item, problem)
             return item
-        if isinstance(item, AttachmentItem):
-            if store.save_attachment(self.db, url=item.url, site_id=item.site_id,
-                                     page_url=item.page_url, label=item.label):
-                self.stats.inc_value("cchc/attachment/new")
-            return item
+        links = [item] if isinstance(item, AttachmentItem) else []
+        for link in getattr(item, "attachments", ()):
+            problem = item_problem(link, self.site_ids)
+            if problem:
+                self.keep_aside(link, problem)
+            else:
+                links.append(link)
+        with store.transaction(self.db):  # a page and its attachments, or neither
+            result = self.save_page(item) if isinstance(item, PageItem) else None
+            new_links = sum(store.save_attachment(self.db, url=a.url, site_id=a.site_id,
+                                                  page_url=a.page_url, label=a.label)
+                            for a in links)
+        if new_links:
+            self.stats.inc_value("cchc/attachment/new", new_links)
+        if isinstance(item, PageItem) and result is not None:
+            self.stats.inc_value(f"cchc/page/{result}")
+            self.stats.inc_value(f"cchc/site/{item.site_id}/{result}")
+            if item.kind == "article" and result != "unchanged":
+                self.stats.inc_value(f"cchc/site/{item.site_id}/article_{result}")
+        self.crash_point.passed()
+        return item
+
+    def save_page(self, item: PageItem) -> str:
         if not item.body:
             self.stats.inc_value("cchc/page/empty_body")
             log.debug("empty body: %s", item.url)
-        result = store.save_page(
+        return store.save_page(
             self.db, url=item.url, site_id=item.site_id, kind=item.kind, status=item.status,
             body=item.body, fetched_at=item.fetched_at, content_type=item.content_type,
             encoding=item.encoding, etag=item.etag, last_modified=item.last_modified,
             crawl_run_id=self.run_id,
         )
-        self.stats.inc_value(f"cchc/page/{result}")
-        self.stats.inc_value(f"cchc/site/{item.site_id}/{result}")
-        if item.kind == "article" and result != "unchanged":
-            self.stats.inc_value(f"cchc/site/{item.site_id}/article_{result}")
-        return item
 
     def keep_aside(self, item: PageItem | AttachmentItem, problem: str) -> None:
         """Count an invalid item and keep it in `invalid_items` (not stored as a page)."""
-        fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item) if f.name != "body"}
+        fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item)
+                  if f.name not in ("body", "attachments")}
         body = getattr(item, "body", None)
         store.save_invalid_item(self.db, item_type=type(item).__name__, reason=problem,
                                 fields=fields, body=body if isinstance(body, bytes) else None,

@@ -17,6 +17,7 @@ from store.db import (
     save_page,
     start_crawl_run,
     table_counts,
+    transaction,
     upsert_sites,
 )
 from store.reviews import (
@@ -35,7 +36,7 @@ from store.urls import canonical_url
 __all__ = [
     "canonical_url", "finish_crawl_run", "known_pages", "known_urls", "last_run_finished",
     "open_db", "page_body", "pages_to_extract", "save_article", "save_attachment", "save_page", "save_widget_snapshot",
-    "start_crawl_run", "table_counts", "upsert_sites",
+    "start_crawl_run", "table_counts", "transaction", "upsert_sites",
     # reviews, search and 2025 units
     "DECISIONS", "ReviewError", "audit_trail", "fold", "get_review", "map_unit",
     "rebuild_search_index", "refresh_units", "review_figure", "review_queue", "search",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Generator, Iterable, Mapping
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +20,7 @@ from store.views import sync_views
 
 SaveResult = Literal["new", "updated", "unchanged"]
 SITE_FIELDS = ("id", "name", "level", "district", "province", "base_url", "platform")
+BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another's transaction to end
 
 
 def utc_now() -> str:
@@ -26,16 +28,60 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+class StoreDatabase(Database):
+    """A sqlite-utils Database whose write transactions take SQLite's write lock up front.
+
+    A deferred BEGIN that reads before it writes fails at once with "database is locked"
+    when another connection commits in between (in WAL mode a stale snapshot cannot be
+    upgraded, and busy_timeout does not apply). `BEGIN IMMEDIATE` instead waits, up to
+    busy_timeout, for the other writer to finish: concurrent writers (crawls, `extract`,
+    review decisions) queue instead of failing. Implicit transactions (a lone INSERT or
+    UPDATE) are immediate too; nested `atomic()` blocks are savepoints, as in sqlite-utils.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[Database, None, None]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+def transaction(db: Database) -> contextlib.AbstractContextManager[Database]:
+    """One write transaction: what must be stored together (a page and its attachments, an
+    article and its widget snapshots) commits together or not at all. Nested: a savepoint."""
+    return db.atomic()
+
+
 def open_db(path: str | Path) -> Database:
-    """Open (creating if needed) the database at `path`, in WAL mode, with migrations applied."""
-    if str(path) != ":memory:":
+    """Open (creating if needed) the database at `path`, in WAL mode, with migrations applied.
+
+    Safe to call from many processes at once: one applies the pending migrations while
+    the others wait for it, then find nothing left to do.
+    """
+    memory = str(path) == ":memory:"
+    if not memory:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path) if str(path) != ":memory:" else Database(memory=True)
-    if str(path) != ":memory:":
+    db = StoreDatabase(memory=True) if memory else StoreDatabase(path)
+    db.conn.isolation_level = "IMMEDIATE"
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not memory:
         db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
-    migrations.apply(db)
+    if migrations.pending(db):
+        with db.atomic():  # re-checked under the write lock: another process may have won
+            migrations.apply(db)
     sync_views(db)
     return db
 
@@ -92,10 +138,6 @@ def save_page(
     """
     key = canonical_url(url)
     digest = hashlib.sha256(body).hexdigest()
-    old = next(db["pages"].rows_where("url = ?", [key], select="id, sha256"), None)
-    if old is not None and old["sha256"] == digest:
-        db["pages"].update(old["id"], {"fetched_at": fetched_at, "status": status})
-        return "unchanged"
     row = {
         "url": key, "site_id": site_id, "kind": kind, "status": status,
         "fetched_at": fetched_at, "sha256": digest, "size": len(body),
@@ -103,11 +145,18 @@ def save_page(
         "last_modified": last_modified, "html_zlib": zlib.compress(body, 6),
         "crawl_run_id": crawl_run_id,
     }
-    if old is None:
-        db["pages"].insert({**row, "first_fetched_at": fetched_at})
-        return "new"
-    db["pages"].update(old["id"], row)
-    return "updated"
+    with db.atomic():
+        old = next(db["pages"].rows_where("url = ?", [key], select="id, sha256"), None)
+        if old is not None and old["sha256"] == digest:
+            db["pages"].update(old["id"], {"fetched_at": fetched_at, "status": status})
+            result: SaveResult = "unchanged"
+        elif old is None:
+            db["pages"].insert({**row, "first_fetched_at": fetched_at})
+            result = "new"
+        else:
+            db["pages"].update(old["id"], row)
+            result = "updated"
+    return result
 
 
 def page_body(row: Mapping[str, Any]) -> bytes:
@@ -149,10 +198,12 @@ def save_attachment(db: Database, *, url: str, site_id: str, page_url: str,
                     label: str | None = None) -> bool:
     """Record a file linked from a page (by canonical URL); True when it is new."""
     key = canonical_url(url)
-    if db["attachments"].count_where("url = ?", [key]):
-        return False
-    db["attachments"].insert({"url": key, "site_id": site_id, "page_url": canonical_url(page_url),
-                              "label": label, "first_seen_at": utc_now()})
+    with db.atomic():
+        if db["attachments"].count_where("url = ?", [key]):
+            return False
+        db["attachments"].insert({"url": key, "site_id": site_id,
+                                  "page_url": canonical_url(page_url), "label": label,
+                                  "first_seen_at": utc_now()})
     return True
 
 

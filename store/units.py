@@ -110,15 +110,10 @@ def map_unit(name: str, level: str | None, district: str | None = None,
     return UnitMapping(address, new_province, new_province, status, result.note)
 
 
-def refresh_units(db: Database) -> int:
-    """Map every site and every distinct figure subject (in its site's context) into `units`.
-
-    Returns the number of rows written. Re-running replaces the rows (idempotent).
-    """
-    sites = {r["id"]: r for r in db["sites"].rows}
-    wanted: dict[tuple[str, str], str | None] = {}
-    for site in sites.values():
-        wanted[(site["id"], site["name"])] = site["level"]
+def wanted_units(db: Database) -> dict[tuple[str, str], str | None]:
+    """(site id, unit name) -> level of every site and distinct figure subject."""
+    wanted: dict[tuple[str, str], str | None] = {
+        (site["id"], site["name"]): site["level"] for site in db["sites"].rows}
     for row in db.query("""
             SELECT DISTINCT s.id AS site_id, f.subject, coalesce(f.level, s.level) AS level
             FROM figures f
@@ -127,6 +122,23 @@ def refresh_units(db: Database) -> int:
             JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
             WHERE f.subject IS NOT NULL"""):
         wanted.setdefault((row["site_id"], row["subject"]), row["level"])
+    return wanted
+
+
+def refresh_units(db: Database, *, missing_only: bool = False) -> int:
+    """Map every site and every distinct figure subject (in its site's context) into `units`.
+
+    Returns the number of rows written. Re-running replaces the rows (idempotent). With
+    `missing_only`, only the units not yet in the table are mapped: a cheap repair after a
+    run that died before its units were written.
+    """
+    wanted = wanted_units(db)
+    if missing_only:
+        have = {(r["site_id"], r["name"]) for r in db["units"].rows_where(select="site_id, name")}
+        wanted = {key: level for key, level in wanted.items() if key not in have}
+        if not wanted:
+            return 0
+    sites = {r["id"]: r for r in db["sites"].rows}
     now = utc_now()
     rows: list[dict[str, Any]] = []
     for (site_id, name), level in wanted.items():

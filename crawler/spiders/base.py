@@ -8,7 +8,7 @@ Flow: each site's listing paths (`start_paths`, else category links found on the
 whose text names a reform category, else `DEFAULT_START_PATHS`) -> listing pages, followed
 through the pager up to `CCHC_MAX_PAGES` and stopping at `CCHC_SINCE` -> article pages.
 Every fetched listing and article page is yielded as a raw `PageItem`; nothing is
-extracted here; linked files (PDF/DOC …) are yielded as `AttachmentItem` links.
+extracted here; linked files (PDF/DOC …) ride in their page's item as `AttachmentItem` links.
 
 Scope: reform categories (`CATEGORY_KEYWORDS`) are crawled whole; news categories
 (`FILTERED_CATEGORY_KEYWORDS`, e.g. "Tin tức - Sự kiện") only for items whose title or teaser
@@ -411,14 +411,17 @@ class PortalSpider(scrapy.Spider):
             self.crawler.stats.inc_value("cchc/page/unchanged")
             self.crawler.stats.inc_value(f"cchc/site/{site.id}/unchanged")
             return
-        yield self.page_item(response, site, "article")
-        if isinstance(response, TextResponse):
+        item = self.page_item(response, site, "article")
+        if isinstance(response, TextResponse):  # stored with the page, in one transaction
+            links = []
             for link in response.xpath("//a[@href]"):
                 href = (link.attrib.get("href") or "").strip()
                 if ATTACHMENT_RE.search(href):
                     label = " ".join(" ".join(link.xpath(".//text()").getall()).split())
-                    yield AttachmentItem(url=response.urljoin(href), site_id=site.id,
-                                         page_url=response.url, label=label or None)
+                    links.append(AttachmentItem(url=response.urljoin(href), site_id=site.id,
+                                                page_url=response.url, label=label or None))
+            item.attachments = tuple(links)
+        yield item
 
     def is_known(self, site: Site, url: str) -> bool:
         return canonical_url(url) in self.known.get(site.id, {})
