@@ -110,18 +110,24 @@ class Years:
     """The years a text names, for days written without one ("từ ngày 2/6 đến ngày 8/6")."""
 
     def __init__(self, work: str, reference: dt.date | None):
-        found = [(m.start("y"), int(m.group("y"))) for m in _YEAR_NAMED.finditer(work)]
-        self.pos = [p for p, _ in found]
-        self.years = [y for _, y in found]
+        self.work = work
         self.reference = reference
+        self._found: tuple[list[int], list[int]] | None = None  # read on first use (rarely needed)
+
+    def _named(self) -> tuple[list[int], list[int]]:
+        if self._found is None:
+            found = [(m.start("y"), int(m.group("y"))) for m in _YEAR_NAMED.finditer(self.work)]
+            self._found = [p for p, _ in found], [y for _, y in found]
+        return self._found
 
     def near(self, pos: int) -> int | None:
         """The year named last before `pos` (else soon after it)."""
-        i = bisect.bisect_left(self.pos, pos) - 1
-        if i >= 0 and pos - self.pos[i] <= 1500:
-            return self.years[i]
-        if i + 1 < len(self.pos) and self.pos[i + 1] - pos <= 800:
-            return self.years[i + 1]
+        starts, years = self._named()
+        i = bisect.bisect_left(starts, pos) - 1
+        if i >= 0 and pos - starts[i] <= 1500:
+            return years[i]
+        if i + 1 < len(starts) and starts[i + 1] - pos <= 800:
+            return years[i + 1]
         return None
 
     def of(self, pos: int, m: int, d: int) -> int | None:

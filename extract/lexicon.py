@@ -225,10 +225,11 @@ def unit_cues() -> Matcher:
 
 @functools.cache
 def number_words() -> dict[str, dict[str, int]]:
-    """Words for numbers: ``words``, ``ordinals`` and ``scales``."""
+    """Words for numbers: ``words`` (a number's first word), ``joiners`` (words inside a
+    number: "mươi", "trăm", "linh"), ``ordinals`` and ``scales``."""
     data = _load("units.toml").get("number", {})
     out: dict[str, dict[str, int]] = {}
-    for key in ("words", "ordinals", "scales"):
+    for key in ("words", "joiners", "ordinals", "scales"):
         table = data.get(key) if isinstance(data, dict) else None
         if not isinstance(table, dict) or not table:
             raise LexiconError(f"units.toml: [number.{key}] is empty")

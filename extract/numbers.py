@@ -9,15 +9,19 @@ is whole (see `Num.as_count` and `Num.as_measure`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from extract.lexicon import _trie_regex, lowered, negative_cues, number_words
+from extract import numwords
+from extract.lexicon import _trie_regex, lowered, negative_cues, number_words, unit_cues
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 # "9 9 ,2%": digits broken apart by the page; looked for only before a % sign.
-_BROKEN = re.compile(r"(?<![\w.,/-])(?P<broken>\d(?: \d){1,3} ?[.,] ?\d{1,2}) ?%")
+_BROKEN = re.compile(r"(?<![\w.,/-])(?P<broken>\d(?: ?\d){0,2}(?: ?[.,] ?\d{1,2})?) ?%")
+# "50-60 hồ sơ": a range; its token carries both ends and reads as no single count
+_RANGE_END = re.compile(r"[ \t]?[-–][ \t]?(?P<up>\d[\d.,]*\d|\d)(?![\d/]|[.,]\d)")
 _NUM = re.compile(
     r"(?<![\w.,/-])(?:"
     r"(?P<vn>\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![.,]?\d)"  # 61.953 / 1.234,5
@@ -72,7 +76,6 @@ _WORD_MASK_I = re.compile("(?<![^\\W_])(?i:" + "|".join(f"(?:{m})" for m in _WOR
 _COLON_NUM = re.compile(r":[ \t]*(?P<val>\d[\d.,  ]*)")
 _LABEL_YEAR = re.compile(r"\s+\d{4}$")
 
-_WORDS_RE: re.Pattern[str] | None = None
 # A run of many numbers with no word between them ("9 9 9 ...", "1.234 5.678 ...") is not
 # prose: nothing says what they count. It is skipped whole, which bounds the work on
 # digit-dense input.
@@ -88,11 +91,15 @@ class Num:
     whole: float | None  # separators read as thousands (a count)
     decimal: float | None  # separator read as a decimal mark (a rate, a score)
     percent: bool = False
-    denominator: float | None = None
-    word: bool = False
+    denominator: float | None = None  # "1.456/1.625": the total the value is a part of
+    word: bool = False  # written in words ("bảy hồ sơ"); found only before a dossier noun
+    denominator_span: tuple[int, int] | None = None  # where the denominator is written
+    upper: float | None = None  # "50-60": the range's upper end (the range is no single value)
 
     def as_count(self) -> float | None:
-        """The value as a dossier count: a whole number, else None."""
+        """The value as a dossier count: a whole number, else None (a range has none)."""
+        if self.upper is not None:
+            return None
         for v in (self.whole, self.decimal):
             if v is not None and float(v).is_integer():
                 return v
@@ -100,6 +107,8 @@ class Num:
 
     def as_measure(self) -> float | None:
         """The value as a rate or score: a reading within 0..100 when there is one."""
+        if self.upper is not None:
+            return None
         for v in (self.decimal, self.whole):
             if v is not None and 0 <= v <= 100:
                 return v
@@ -158,32 +167,12 @@ def masked_spans(work: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _word_regex() -> re.Pattern[str]:
-    global _WORDS_RE
-    if _WORDS_RE is None:
-        words = sorted(number_words()["words"], key=len, reverse=True)
-        alt = "|".join(re.escape(w) for w in words)
-        _WORDS_RE = re.compile(
-            rf"(?<![^\W\d_])(?P<w>(?:{alt})(?:\s+mươi)?(?:\s+(?:{alt}|mốt|lăm))?)\s+(?=(?:hồ sơ|trường hợp|bộ hồ sơ)(?![^\W_]))",
-            re.IGNORECASE)
-    return _WORDS_RE
-
-
-def _word_value(phrase: str) -> float | None:
-    table = number_words()["words"]
-    parts = phrase.lower().split()
-    extra = {"mốt": 1, "lăm": 5}
-    if len(parts) == 1:
-        return table.get(parts[0])
-    if parts[0] == "mười" and len(parts) == 2:
-        return 10 + (table.get(parts[1]) or extra.get(parts[1], 0))
-    if len(parts) >= 2 and parts[1] == "mươi":
-        tens = table.get(parts[0])
-        if tens is None:
-            return None
-        unit = table.get(parts[2]) or extra.get(parts[2], 0) if len(parts) == 3 else 0
-        return tens * 10 + (unit or 0)
-    return None
+@functools.cache
+def _dossier_after() -> re.Pattern[str]:
+    """A dossier noun right after a number in words ("bảy hồ sơ", "mười hai trường hợp")."""
+    nouns = [c.phrase for c in unit_cues().cues if c.label == "dossier"]
+    alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\s+(?:lượt\s+)?(?:{alt})(?![^\W_])", re.IGNORECASE)
 
 
 def _numbers(work: str):  # type: ignore[no-untyped-def]
@@ -203,10 +192,11 @@ def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
     pct = work.find("%")
     while pct != -1:
         b = _BROKEN.search(work, max(0, pct - 16), pct + 1)
-        if b and b.end() == pct + 1:
-            broken.append((b.start(), b.end()))
-            out.append(Num(b.start(), b.end(), None, float(b.group("broken").replace(" ", "").replace(",", ".")),
-                           True, None))
+        if b and b.end() == pct + 1 and " " in b.group("broken"):
+            v = float(b.group("broken").replace(" ", "").replace(",", "."))
+            if v <= 100:
+                broken.append((b.start(), b.end()))
+                out.append(Num(b.start(), b.end(), None, v, True, None))
         pct = work.find("%", pct + 1)
     starts = sorted(masks + broken)
     mi = 0
@@ -224,8 +214,15 @@ def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
         except ValueError:
             continue
         nxt = work[e:e + 3]
+        upper = None
+        if "-" in nxt or "–" in nxt:
+            r = _RANGE_END.match(work, e)
+            if r is not None:
+                upper = _readings("plain", r.group("up").replace(".", "").replace(",", ""))[0]
+                e = r.end()
+                nxt = work[e:e + 3]
         a = _AFTER.match(work, e) if _MAYBE_AFTER.search(nxt) else None
-        pct = den = None
+        pct = den = den_span = None
         if a:
             if a.group("scale"):
                 mult = number_words()["scales"].get(a.group("scale").lower(), 1)
@@ -238,14 +235,13 @@ def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
             if a.group("den"):
                 try:
                     den = float(a.group("den").replace(".", "").replace(",", ""))
+                    den_span = (a.start("den"), a.end("den"))
                 except ValueError:
                     den = None
                 if not pct:
                     e = a.end("den")
-        out.append(Num(s, e, whole, decimal, bool(pct), den))
-    for m in _word_regex().finditer(work):
-        v = _word_value(m.group("w"))
-        if v is not None:
-            out.append(Num(m.start("w"), m.end("w"), float(v), float(v), word=True))
+        out.append(Num(s, e, whole, decimal, bool(pct), den, denominator_span=den_span, upper=upper))
+    for w in numwords.find(work, _dossier_after()):
+        out.append(Num(w.start, w.end, float(w.value), float(w.value), word=True))
     out.sort(key=lambda n: n.start)
     return out, masks

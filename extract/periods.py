@@ -13,16 +13,46 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.lexicon import lowered
 from extract.dates import DATELINE_REACH, Y, Years, bounds, date_rx, day, month_end, months, parse_day, reference, span
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9, "mười": 10}
 LEXICON = Path(__file__).with_name("lexicon") / "periods.toml"
 NOT_RESULTS = ("day", "plan", "document")
+
+
+class _Rx:
+    """A pattern of lowercase words, run case-sensitively over the lowercased text (much
+    faster than re.IGNORECASE on Vietnamese), or with re.IGNORECASE when lowercasing would
+    move offsets."""
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.cs = re.compile(pattern)
+        self.ci: re.Pattern[str] | None = None
+
+    def on(self, work: str) -> tuple[re.Pattern[str], str]:
+        low = lowered(work)
+        if low is not None:
+            return self.cs, low
+        if self.ci is None:
+            self.ci = re.compile(self.pattern, re.IGNORECASE)
+        return self.ci, work
+
+    def finditer(self, work: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        rx, text = self.on(work)
+        return rx.finditer(text, pos, endpos)
+
+    def search(self, work: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        rx, text = self.on(work)
+        return rx.search(text, pos, endpos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,42 +89,50 @@ def _mon_y(tag: str) -> str:
 
 
 
-_RANGE = re.compile(
-    rf"{_B}từ\s+(?:ngày\s+)?(?P<a>{_DA}|\d{{1,2}}(?=\s*(?:đến|tới|-)\s*(?:ngày\s+)?\d))(?:\s*\([^()\n]{{0,30}}\))?"
-    rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{_DB})", re.I)
-_MONTH_RANGE = re.compile(
-    rf"{_B}từ\s+tháng\s+(?P<m1>{_mon_y('y1')})\s*(?:đến|tới|-)\s*(?:hết\s+)?tháng\s+(?P<m2>{_mon_y('y2')})",
-    re.I)
-_SINCE_START = re.compile(
-    rf"{_B}(?:(?:lũy\s+kế|lũy\s+tiến|tính)\s+)?từ\s+đầu\s+năm(?:\s+(?P<y>{Y}))?{_E}"
+def _w(word: str) -> str:
+    """`word` at the start of a word, literal first (a literal prefix makes the search fast)."""
+    return rf"{word}(?<![^\W_]{word})"
+
+
+_TU = _w("từ")
+_RANGE = _Rx(
+    rf"{_TU}\s+(?:ngày\s+)?(?P<a>{_DA}|\d{{1,2}}(?=\s*(?:đến|tới|-)\s*(?:ngày\s+)?\d))(?:\s*\([^()\n]{{0,30}}\))?"
+    rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{_DB})")
+_MONTH_RANGE = _Rx(
+    rf"{_TU}\s+tháng\s+(?P<m1>{_mon_y('y1')})\s*(?:đến|tới|-)\s*(?:hết\s+)?tháng\s+(?P<m2>{_mon_y('y2')})")
+# ("lũy kế từ đầu năm", "tính từ đầu năm": the lead word needs no reading)
+_SINCE_START = _Rx(
+    rf"{_TU}\s+đầu\s+năm(?:\s+(?P<y>{Y}))?{_E}"
     rf"(?:\s*(?:đến|tới)\s+(?:(?P<now>{_NOW}){_E}|(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<day>{_DA})"
-    rf"|(?:hết\s+|cuối\s+)?tháng\s+(?P<mon>{_mon_y('my')})))?", re.I)
-_SINCE_DAY = re.compile(rf"{_B}từ\s+(?:ngày\s+)?(?P<a>{_DA})[.,]?\s*(?:đến|tới)\s+{_NOW}{_E}", re.I)
-_SINCE_YEAR = re.compile(rf"{_B}từ\s+(?:năm\s+)?(?P<y>{Y})\s*(?:đến|tới)\s+{_NOW}{_E}", re.I)
-# "Đến nay, ...": up to now from a start the sentence does not give (see _now)
-# ("từ trước đến nay", "từ đó đến nay": ever, not a period)
-_UNTIL_NOW = re.compile(rf"{_B}(?<!trước\s)(?<!đó\s)(?<!lâu\s)(?:tính\s+)?(?:đến|tới)\s+{_NOW}{_E}", re.I)
-_FIRST_MONTHS = re.compile(
-    rf"{_B}(?P<n>\d{{1,2}}|sáu|chín|ba|mười)\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<y>{Y}|nay))?{_E}"
-    rf"|{_B}nửa\s+đầu\s+năm(?:\s+(?P<hy>{Y}|nay))?{_E}", re.I)
-_LAST_HALF = re.compile(rf"{_B}(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>{Y}|nay))?{_E}"
-                        rf"|{_B}nửa\s+cuối\s+năm(?:\s+(?P<hy>{Y}|nay))?{_E}", re.I)
-_UNTIL = re.compile(
-    rf"{_B}(?:(?P<lead>tính|lũy\s+kế)\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
-    rf"(?:(?P<ngay>ngày\s+)?(?P<day>{_DA})|tháng\s+(?P<mon>{_mon_y('y')}))", re.I)
-_QUARTER = re.compile(rf"{_B}quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_SEP}(?P<y>{Y}))?", re.I)
-_MONTH = re.compile(rf"(?<!\d)(?<!\d\s){_B}tháng\s+(?P<m>{_mon_y('y')})(?![/.]\d)"
-                    rf"|{_B}tháng\s+(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{Y})", re.I)
-_RELATIVE = re.compile(rf"{_B}(?P<unit>tháng|quý)\s+(?P<w>vừa\s+qua|này|nay|qua|trước){_E}"
-                       rf"(?!\s*(?:\d|chuyển|năm\s+\d))", re.I)
-_YEARS = re.compile(rf"{_B}(?:từ\s+)?(?:năm|giai\s+đoạn)\s+(?P<a>{Y})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>{Y})", re.I)
-_YEAR = re.compile(rf"{_B}năm\s+(?P<y>{Y})(?!\s*[-/]\s*\d)", re.I)
+    rf"|(?:hết\s+|cuối\s+)?tháng\s+(?P<mon>{_mon_y('my')})))?")
+_SINCE_DAY = _Rx(rf"{_TU}\s+(?:ngày\s+)?(?P<a>{_DA})[.,]?\s*(?:đến|tới)\s+{_NOW}{_E}")
+_SINCE_YEAR = _Rx(rf"{_TU}\s+(?:năm\s+)?(?P<y>{Y})\s*(?:đến|tới)\s+{_NOW}{_E}")
+# "(tính) đến (hết|cuối) ngày D/M | tháng M"; "Đến nay, ...": up to now from a start the
+# sentence does not give (see _now)
+_UNTIL = _Rx(
+    rf"(?:{_w('đến')}|{_w('tới')})\s+(?:(?P<now>{_NOW}){_E}|(?:hết\s+|cuối\s+)?"
+    rf"(?:(?P<ngay>ngày\s+)?(?P<day>{_DA})|tháng\s+(?P<mon>{_mon_y('y')})))")
+_UNTIL_LEAD = re.compile(r"(?:tính|lũy\s+kế)\s+$", re.IGNORECASE)
+_EVER = re.compile(r"(?:trước|đó|lâu)\s+$", re.IGNORECASE)  # "từ trước đến nay", "từ đó đến nay": ever, not a period
+# "9 tháng (đầu) năm", "6 tháng cuối năm": the count is read before "tháng"
+_MONTHS_OF_YEAR = _Rx(rf"{_w('tháng')}\s+(?:(?P<which>đầu|cuối)\s+)?năm(?:\s+(?P<y>{Y}|nay))?{_E}")
+_COUNT_BEFORE = re.compile(r"(?<![^\W_])(?P<n>\d{1,2}|sáu|chín|ba|mười)\s+$", re.IGNORECASE)
+_HALF = _Rx(rf"{_w('nửa')}\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>{Y}|nay))?{_E}")
+_QUARTER = _Rx(rf"{_w('quý')}\s+(?P<q>iv|iii|ii|i|[1-4])(?![\w])(?:{_SEP}(?P<y>{Y}))?")
+_MONTH = _Rx(rf"{_w('tháng')}(?<!\d\stháng)(?<!\dtháng)\s+"
+             rf"(?:(?P<m>{_mon_y('y')})(?![/.]\d)|(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{Y}))")
+_RELATIVE = _Rx(rf"(?:{_w('tháng')}|{_w('quý')})\s+(?P<w>vừa\s+qua|này|nay|qua|trước){_E}"
+                rf"(?!\s*(?:\d|chuyển|năm\s+\d))")
+_YEARS = _Rx(rf"(?:{_w('năm')}|{_w('giai')}\s+đoạn)\s+(?P<a>{Y})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>{Y})")
+_YEAR = _Rx(rf"{_w('năm')}\s+(?P<y>{Y})(?!\s*[-/]\s*\d)")
 # relative years: "(cũng) trong năm", "năm nay", "(trong) năm (vừa) qua"
 _REL_YEAR = re.compile(
     r"(?=[tTnNcC][rRăĂũŨ])(?i:(?:cũng\s+)?trong\s+năm(?:\s+(?P<w>nay|vừa\s+qua|qua))?|năm\s+(?P<w2>nay|vừa\s+qua|qua))"
     r"(?![^\W_])(?!\s*(?:\d+|(?i:tới|sau|học|đầu|cuối|trước|kế\s+tiếp|thứ|[^\W\d_]+\s+(?:19|20)\d\d))(?![^\W_]))")
-_WEEK = re.compile(rf"{_B}(?:(?:chỉ\s+)?trong\s+(?:một\s+)?tuần(?:\s+(?:vừa\s+qua|này|qua))?|tuần\s+(?:vừa\s+qua|này|qua)){_E}"
-                   rf"(?!\s*(?:\d|tới|sau|trước))", re.I)
+# "(chỉ) trong (một) tuần", "tuần qua": the week named by a range of the text
+_WEEK = _Rx(rf"{_w('tuần')}(?:\s+(?P<w>vừa\s+qua|này|qua))?{_E}(?!\s*(?:\d|tới|sau|trước))")
+_DAY_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}\s$")
+_IN_WEEK = re.compile(r"(?<![^\W_])(?:chỉ\s+)?trong\s+(?:một\s+)?$", re.IGNORECASE)
 _REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầu|cuối|giữa|hết|hằng|hàng|\d+|tháng\s+\S+|quý\s+\S+))\s*$")
 _NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
                                 r"|(?i:so\s+với)[^,.;:]{0,25}$")
@@ -103,19 +141,18 @@ _CLAUSE_CUT = re.compile(r"[,;:.!?()\n]")
 
 
 @functools.cache
-def _lexicon_rx() -> dict[str, re.Pattern[str]]:
+def _lexicon_rx() -> dict[str, _Rx]:
     w = words()
     day, plan, doc = w["day"], w["plan"], w["document"]  # type: ignore[index]
     return {
-        "day": re.compile(rf"{_B}(?:{_alt(day['openers'])})\s+(?:ngày\s+)?(?P<a>{_DA})"  # type: ignore[index]
-                          rf"|(?<![\d/.-])(?P<b>\d{{1,2}}/\d{{1,2}}/{Y}|\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s*,?\s*năm\s+{Y})?)(?![\d/])",
-                          re.I),
-        "day_cue": re.compile(rf"{_B}{_alt(day['cues'])}{_E}", re.I),  # type: ignore[index]
-        "plan_cue": re.compile(rf"{_B}{_alt(plan['cues'])}{_E}", re.I),  # type: ignore[index]
-        "plan_result": re.compile(rf"{_B}{_alt(plan['results'])}{_E}", re.I),  # type: ignore[index]
-        "plan_span": re.compile(rf"{_B}{_alt(plan['spans'])}(?:\s+(?:{Y}|nay))?{_E}", re.I),  # type: ignore[index]
-        "flow": re.compile(rf"{_B}{_alt(w['stock']['flow_verbs'])}{_E}", re.I),  # type: ignore[index]
-        "document": re.compile(rf"{_B}{_alt(doc['words'])}{_E}[^,;.\n]{{0,45}}$", re.I),  # type: ignore[index]
+        "day": _Rx(rf"(?:{_alt(day['openers'])})\s+(?:ngày\s+)?(?P<a>{_DA})"  # type: ignore[index]
+                   rf"|{_w('tháng')}(?<=\d\stháng)\s+\d{{1,2}}(?:\s*,?\s*năm\s+{Y})?(?![\d/])"),
+        "day_cue": _Rx(rf"{_B}{_alt(day['cues'])}{_E}"),  # type: ignore[index]
+        "plan_cue": _Rx(rf"{_B}{_alt(plan['cues'])}{_E}"),  # type: ignore[index]
+        "plan_result": _Rx(rf"{_B}{_alt(plan['results'])}{_E}"),  # type: ignore[index]
+        "plan_span": _Rx(rf"(?=[nNcC]){_B}{_alt(plan['spans'])}(?:\s+(?:{Y}|nay))?{_E}"),  # type: ignore[index]
+        "flow": _Rx(rf"{_B}{_alt(w['stock']['flow_verbs'])}{_E}"),  # type: ignore[index]
+        "document": _Rx(rf"{_B}{_alt(doc['words'])}{_E}[^,;.\n]{{0,45}}$"),  # type: ignore[index]
     }
 
 
@@ -136,6 +173,7 @@ class _Finder:
         self.work = work
         self.ref = reference(work, published)
         self.years = Years(work, published)
+        self.low = lowered(work) or work  # for the small look-behind checks (case-insensitive)
         self.found: list[Mention] = []
 
     def add(self, m: re.Match[str], value: str | None, kind: str) -> None:
@@ -194,8 +232,6 @@ class _Finder:
         for m in _SINCE_YEAR.finditer(self.work):
             a = dt.date(int(m.group("y")), 1, 1)
             self.add(m, span(a, self.ref) if self.ref else None, "since")
-        for m in _UNTIL_NOW.finditer(self.work):
-            self.add(m, None, "now")
 
     def _open_end(self, pos: int, year: int | None, now: bool) -> dt.date | None:
         """End of "từ đầu năm": the reference date; without "đến nay", the end of the
@@ -211,20 +247,37 @@ class _Finder:
         return None
 
     def first_months(self) -> None:
-        for m in _FIRST_MONTHS.finditer(self.work):
-            n = m.group("n")
-            count = 6 if n is None else int(n) if n.isdigit() else _MONTH_WORDS.get(n.lower(), 0)
-            y = self.year_of(m.group("y") or m.group("hy"), m.start())
-            self.add(m, months(y, 1, y, count) if y and 1 <= count <= 12 else None, "first_months")
-        for m in _LAST_HALF.finditer(self.work):
-            y = self.year_of(m.group("y") or m.group("hy"), m.start())
-            self.add(m, months(y, 7, y, 12) if y else None, "last_half")
+        """"9 tháng (đầu) năm 2024", "6 tháng cuối năm", "nửa đầu năm"."""
+        low = self.low
+        for m in _MONTHS_OF_YEAR.finditer(self.work):
+            c = _COUNT_BEFORE.search(low, max(0, m.start() - 8), m.start())
+            if c is None:
+                continue
+            n = c.group("n")
+            count = int(n) if n.isdigit() else _MONTH_WORDS.get(n.lower(), 0)
+            y = self.year_of(m.group("y"), m.start())
+            if m.group("which") == "cuối":
+                if count == 6:
+                    self.found.append(Mention(c.start(), m.end(), months(y, 7, y, 12) if y else None, "last_half"))
+                continue
+            self.found.append(Mention(c.start(), m.end(), months(y, 1, y, count) if y and 1 <= count <= 12 else None,
+                                      "first_months"))
+        for m in _HALF.finditer(self.work):
+            y = self.year_of(m.group("y"), m.start())
+            first = m.group("which") == "đầu"
+            val = (months(y, 1, y, 6) if first else months(y, 7, y, 12)) if y else None
+            self.add(m, val, "first_months" if first else "last_half")
 
     def until(self) -> None:
+        low = self.low
         for m in _UNTIL.finditer(self.work):
             val = None
+            if m.group("now"):
+                if not _EVER.search(low, max(0, m.start() - 8), m.start()):
+                    self.add(m, None, "now")
+                continue
             if m.group("day"):
-                if not (m.group("lead") or m.group("ngay")):
+                if not (_UNTIL_LEAD.search(low, max(0, m.start() - 10), m.start()) or m.group("ngay")):
                     continue  # "đến 20/9" alone may be a deadline; "(tính) đến ngày 20/9" is a period
                 b = self.date(m.group("day"), m.start("day"))
                 val = span(dt.date(b.year, 1, 1), b) if b else None
@@ -251,7 +304,7 @@ class _Finder:
             if self.ref is None or _REL_NOT.search(self.work, max(0, m.start() - 20), m.start()):
                 continue
             back = words()["relative"].get(re.sub(r"\s+", " ", m.group("w").lower()), 0)  # type: ignore[attr-defined]
-            size = 3 if m.group("unit").lower() == "quý" else 1
+            size = 3 if m.group(0).lower().startswith("quý") else 1
             first = (self.ref.month - 1) // size * size + 1 + back * size
             y = self.ref.year + (first - 1) // 12
             first = (first - 1) % 12 + 1
@@ -280,20 +333,31 @@ class _Finder:
 
     def weeks(self) -> None:
         for m in _WEEK.finditer(self.work):
-            if not _REL_NOT.search(self.work, max(0, m.start() - 20), m.start()):
-                self.add(m, None, "week")  # the week named by a range of the text (_windows)
+            lead = _IN_WEEK.search(self.low, max(0, m.start() - 16), m.start())
+            if (lead or m.group("w")) and not _REL_NOT.search(self.work, max(0, m.start() - 20), m.start()):
+                start = lead.start() if lead else m.start()  # the week named by a range of the text (_windows)
+                self.found.append(Mention(start, m.end(), None, "week"))
 
     # -- days, plans, documents ------------------------------------------------------
     def days(self) -> None:
         rx = _lexicon_rx()
         for m in rx["day"].finditer(self.work):
-            raw = m.group("a") or m.group("b")
-            pos = m.start("a") if m.group("a") else m.start("b")
-            if rx["document"].search(self.work, max(0, m.start() - 60), m.start()):
-                self.add(m, None, "document")
+            start = m.start()
+            if m.group("a"):
+                if start and (self.low[start - 1].isalnum() or self.low[start - 1] == "_"):
+                    continue  # inside a word
+                raw, pos = m.group("a"), m.start("a")
+            else:  # "20 tháng 11": the day is written before "tháng"
+                c = _DAY_BEFORE.search(self.low, max(0, start - 4), start)
+                if c is None:
+                    continue
+                start = pos = c.start()
+                raw = self.low[start:m.end()]
+            if rx["document"].search(self.work, max(0, start - 60), start):
+                self.found.append(Mention(start, m.end(), None, "document"))
                 continue
             d = self.date(raw, pos)
-            self.add(m, d.isoformat() if d else None, "day")
+            self.found.append(Mention(start, m.end(), d.isoformat() if d else None, "day"))
         for m in rx["plan_span"].finditer(self.work):
             self.add(m, None, "plan")
 
