@@ -33,7 +33,8 @@ class Draft:
     explicit_new: bool = False
     flags: list[str] = field(default_factory=list)
     read: str = "own"  # how the metric was read: own (its own cue), lead (inherited), sentence (a far cue)
-    lead: Lead | None = None  # the list item the number sits in, and its lead
+    lead: Lead | None = None  # the list item (or table row) the number sits in, and its lead
+    subject: str | None = None  # a unit named for this number alone (a table's column header)
 
 
 class Cues:

@@ -17,8 +17,9 @@ from extract.channels import ChannelIndex, as_channel
 from extract.drafts import RATE_OF, Cues, Draft, _best
 from extract.indices import REACH, IndexMixin
 from extract.inheritance import Lead, LeadMixin
-from extract.leads import Lists
+from extract.leads import Enumeration, Item, Lists
 from extract.leads import find as find_lists
+from extract.tables import find as find_tables
 from extract.lexicon import Cue
 from extract.numbers import Num
 from extract.segments import Segments
@@ -272,6 +273,7 @@ class Reader(IndexMixin, LeadMixin):
     # -- readers ---------------------------------------------------------------
     def read(self, skip: set[int]) -> list[Draft]:
         self._ranks()
+        self._tables()
         self._zeros()
         self._boundaries()
         counted = {n.start for i, n in enumerate(self.nums)
@@ -293,6 +295,22 @@ class Reader(IndexMixin, LeadMixin):
         self._carry_zero_channels()
         self.drafts.sort(key=lambda d: d.num_start)
         return self.drafts
+
+    def _tables(self) -> None:
+        """Number cells of flattened statistics tables (extract/tables.py): each takes its
+        column's and its row's metric, channel and unit; the row is an item of the table's
+        caption, which gives the subject when the row names no unit."""
+        index = {n.start: i for i, n in enumerate(self.nums)}
+        for c in find_tables(self.work, self.nums):
+            v = c.num.as_measure() if c.rate else c.num.as_count()
+            if v is None or (c.rate and not 0 <= v <= 100):
+                continue
+            self.consumed.add(index[c.num.start])
+            row = Item(c.label_start, c.label_end)
+            table = Enumeration(c.lead_start, c.header_start, c.header_start, c.num.end, (row,))
+            self.add(Draft(c.metric, v, c.channel, c.row_start, c.num.end, c.num.start, c.num.end,
+                           kind="rate" if c.rate else "count", read="layout",
+                           lead=Lead(table, row, (), c.channel, None), subject=c.subject))
 
     def _carry_zero_channels(self) -> None:
         """"tiếp nhận và giải quyết 120 hồ sơ liên thông ...; không có hồ sơ trễ hạn": a

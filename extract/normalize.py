@@ -20,15 +20,21 @@ _TRANSLATE = {
 }
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPECIAL = re.compile("[" + re.escape(_DROP) + "]")
-# a tab between a table label and its line-final value ("Hồ sơ tiếp nhận\t3.456") is a
-# cell separator: it becomes "|" (same length) instead of a space
-_TAB_CELL = re.compile(r"(?<=[^\s|])[ ]*\t[ \t]*(?=\d[\d.,]*[ ]*%?[ \t]*(?:\r?\n|$))")
+# a tab between two cells of a line ("Hồ sơ tiếp nhận\t3.456", "Tiếp nhận\t4.512\t9.860",
+# "\tCấp huyện\tCấp xã") is a cell separator: it becomes "|" (same length) instead of a
+# space, so that a row's numbers never run together ("1\t168" is not "1 168")
+_TAB_ROW = re.compile(r"\S[ ]*\t|\t.*\S.*\t[ \t]*\S")  # a cell before a tab, or two tabs between cells
+_TAB_RUN = re.compile(r"[ ]*\t[ \t]*(?=[^\s])")
 
 
 def _cells(text: str) -> str:
     if "\t" not in text:
         return text
-    return _TAB_CELL.sub(lambda m: m.group(0).replace("\t", "|", 1), text)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "\t" in line and _TAB_ROW.search(line):
+            lines[i] = _TAB_RUN.sub(lambda m: m.group(0).replace("\t", "|", 1), line)
+    return "\n".join(lines)
 
 # Old-style tone placement in an open syllable: "oà" -> "òa", "oé" -> "óe", "uỳ" -> "ùy".
 _TONES = {"à": "ò", "á": "ó", "ả": "ỏ", "ã": "õ", "ạ": "ọ"}

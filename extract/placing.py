@@ -56,6 +56,10 @@ class SubjectPlacer:
     def place(self, d: Draft) -> tuple[Subject, str]:
         """The subject of `d` and how it was read: own, lead, default or none."""
         subject: Subject
+        if d.subject is not None:
+            subject = (d.subject, subjects.level_of(d.subject))
+            self.by_number.setdefault(d.num_start, subject)
+            return subject, "own"
         if d.lead is not None:
             subject, how = self._item(d)
             self.by_number.setdefault(d.num_start, subject)
@@ -80,11 +84,15 @@ class SubjectPlacer:
         clause = self.work[enum.lead_start:enum.marker_start]
         listed = any(True for _ in structure().unit_heads.finditer(clause)) and not any(
             True for _ in structure().field_heads.finditer(clause))
-        head = subjects.item_head(self.work, lead.item.start, d.num_start, self.units, self.ustarts, listed)
+        head = subjects.item_head(self.work, lead.item.start, min(d.num_start, lead.item.end), self.units,
+                                  self.ustarts, listed)
         if head is not None:
             return head, "own"
         if lead.whole is not None and lead.whole.num_start in self.by_number:
             return self.by_number[lead.whole.num_start], "lead"
+        named = self._last_named(enum.marker_start, since=enum.lead_start)
+        if named is not None:
+            return named, "lead"  # "Kết quả ... của huyện Cẩm Khê:" names the list's unit
         probe = Draft(d.metric, d.value, d.channel, enum.marker_start, enum.marker_start,
                       enum.marker_start, enum.marker_start, kind=d.kind)
         found, _ = self._own(probe)
@@ -123,9 +131,9 @@ class SubjectPlacer:
                 return u.name, u.level
         return None
 
-    def _last_named(self, pos: int) -> Subject | None:
+    def _last_named(self, pos: int, since: int = 0) -> Subject | None:
         i = bisect.bisect_left(self.ustarts, pos) - 1
-        while i >= 0:
+        while i >= 0 and self.units[i].start >= since:
             u = self.units[i]
             if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads:
                 return u.name, u.level

@@ -327,6 +327,11 @@ def item_head(work: str, start: int, pos: int, units: list[Unit], ustarts: list[
     return None
 
 
+def level_of(name: str) -> str | None:
+    """The level a unit's name says ("Cấp xã" -> commune), else None."""
+    return _office_level(name)
+
+
 def _office_level(name: str) -> str | None:
     m = re.search(r"(?<![^\W_])(tỉnh|huyện|quận|thị xã|xã|phường|thị trấn)(?![^\W_])", name.lower())
     if m:
