@@ -15,8 +15,6 @@ from typing import Any
 import click
 from sqlite_utils import Database
 
-from cchc.report_html import METRICS as REPORT_METRICS
-
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DEFAULT_DB = Path(os.environ.get("CCHC_DB", "data/cchc.db"))
 REAL_SITES = Path(__file__).resolve().parents[1] / "crawler" / "sites.csv"
@@ -25,10 +23,6 @@ db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
     show_default=True, help="SQLite database file (env CCHC_DB).",
 )
-
-
-#: The numbers of the default report; rows with none of them are left out.
-HEADLINE_COLUMNS = ("received", "resolved", "early_or_on_time_pct", "late_pct")
 
 
 def open_existing_db(db_path: Path) -> Database:
@@ -244,68 +238,6 @@ def extract_cmd(db_path: Path, everything: bool) -> None:
     run_extraction(open_existing_db(db_path), everything)
 
 
-@cli.command()
-@db_option
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the table to this CSV file.")
-@click.option("--province", help="Only units of this province (substring, any case).")
-@click.option("--district", help="Only units of this district.")
-@click.option("--since", help="Only periods starting on or after YYYY-MM-DD.")
-@click.option("--until", help="Only periods starting on or before YYYY-MM-DD.")
-@click.option("--channel", help="One channel (online, inter_agency …) instead of all dossiers.")
-@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write an Excel workbook (table, ranking, notes).")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a self-contained HTML page with charts.")
-@click.option("--metric", type=click.Choice(REPORT_METRICS),
-              help="Only rows stating this column; charted and ranked by it (default late_pct).")
-def report(db_path: Path, csv_path: Path | None, province: str | None, district: str | None,
-           since: str | None, until: str | None, channel: str | None,
-           xlsx_path: Path | None = None, html_path: Path | None = None,
-           metric: str | None = None) -> None:
-    """Compare units and periods: received, resolved, early-or-on-time %, late %.
-
-    Example:
-
-        cchc report --province "Hải Dương" --csv report.csv --html report.html
-    """
-    from cchc.report import ReportFilter, comparison_rows, print_table, write_csv
-
-    parse_date(since, "--since")
-    parse_date(until, "--until")
-    db = open_existing_db(db_path)
-    rows = comparison_rows(db, ReportFilter(province, district, since, until, channel))
-    if metric:
-        rows = [r for r in rows if r.get(metric) is not None]
-    else:  # a unit-period that states none of the table's numbers is left out
-        rows = [r for r in rows if any(r.get(k) is not None for k in HEADLINE_COLUMNS)]
-    if not rows:
-        click.echo("no figures match: widen the filters, or run `cchc extract`")
-    else:
-        print_table(rows, title=f"CCHC comparison ({len(rows)} unit-periods)")
-    if csv_path:
-        write_csv(rows, csv_path)
-        click.echo(f"wrote {len(rows)} rows to {csv_path}")
-    write_report_files(rows, xlsx_path, html_path, metric or "late_pct",
-                       ReportFilter(province, district, since, until, channel))
-
-
-def write_report_files(rows: list[dict[str, Any]], xlsx_path: Path | None,
-                       html_path: Path | None, metric: str, flt: Any) -> None:
-    """Write the --xlsx and --html outputs of `report`."""
-    shown = ", ".join(f"{k}={v}" for k, v in vars(flt).items() if v)
-    if xlsx_path:
-        from cchc.report_xlsx import write_xlsx
-
-        write_xlsx(rows, xlsx_path, metric=metric, filters=shown)
-        click.echo(f"wrote {len(rows)} rows to {xlsx_path}")
-    if html_path:
-        from cchc.report_html import write_html
-
-        write_html(rows, html_path, metric=metric, filters=shown)
-        click.echo(f"wrote {len(rows)} rows to {html_path}")
-
-
 @cli.group()
 def sites() -> None:
     """Check and list sites files (id,name,level,district,province,base_url,platform)."""
@@ -448,12 +380,14 @@ def demo(db_path: Path) -> None:
     with replica_proxy(True) as proxy:
         crawl_into(db_path, replica_sites_file(), (), (), proxy, {})
     run_extraction(open_existing_db(db_path), everything=False)
-    ctx = click.get_current_context()
-    ctx.invoke(report, db_path=db_path, csv_path=None, province=None, district=None,
-               since=None, until=None, channel=None)
+    from cchc.commands_compare import report
+
+    click.get_current_context().invoke(report, db_path=db_path)
     click.echo(f"database: {db_path.resolve()}")
 
 from cchc.commands_review import register  # noqa: E402  (serve, review, search, units)
 register(cli)
 from cchc.commands_ops import register as register_ops  # noqa: E402  (sites add, health, ingest)
 register_ops(cli)
+from cchc.commands_compare import register as register_compare  # noqa: E402  (report, rank …)
+register_compare(cli)

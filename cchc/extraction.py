@@ -45,6 +45,10 @@ def extract_page_row(db: Database, page: dict[str, Any], stats: ExtractStats) ->
 
 def _save_parsed(db: Database, page: dict[str, Any], parsed: extract.Page,
                  stats: ExtractStats) -> None:
+    # the comparison rows of the page's periods, before and after, are recomputed after the
+    # pass; marked in the same transaction, so a killed pass leaves them marked
+    store.mark_comparison_stale(db, store.periods_of_page(db, page["id"])
+                                | {f.period for f in parsed.figures if f.period})
     body_figures = [f for f in parsed.figures if f.source == "article"]
     store.save_article(
         db, page=page, title=parsed.title,
@@ -93,4 +97,5 @@ def extract_stored_pages(db: Database, *, everything: bool = False,
         progress(stats.pages, len(pages))
     store.refresh_units(db, missing_only=not stats.articles)
     crash_point.passed()
+    store.refresh_stale_comparison(db)  # also what a killed pass left marked
     return stats

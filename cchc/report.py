@@ -1,55 +1,94 @@
-"""The comparison report: one row per unit x period (x channel), from the `comparison` view."""
+"""The comparison report: rows of the `comparison` table (one per unit × period × channel).
+
+Filters: unit, district and province match a part of the name with or without accents and
+in any case; a period is kept when it lies inside [since, until] (containment), or, with
+`overlapping`, when it shares at least one day with it. Rows come ordered by unit, then
+period start, then period length.
+"""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from store.search import fold_key
+
 COLUMNS = (
     ("unit", "Unit"), ("level", "Level"), ("period", "Period"), ("channel", "Channel"),
     ("received", "Received"), ("resolved", "Resolved"),
     ("early_or_on_time_pct", "Early/on time %"), ("late_pct", "Late %"),
-    ("sources", "Source"), ("flagged", "Flags"),
+    ("source", "Source"), ("flagged", "Flags"),
 )
-#: CSV only: the failed consistency checks behind `flagged`.
-CSV_EXTRA = ("flag_list",)
+#: CSV only: what a row is made of and how far it can be trusted.
+CSV_EXTRA = ("period_kind", "period_start", "period_end", "province", "district",
+             "flag_list", "conflict", "conflict_metrics", "source_url", "stated_at")
+#: Terminal columns dropped, in this order, until the table fits the terminal (the ⚠ and ≠
+#: marks beside numbers stay; the CSV keeps every column).
+NARROW_DROPS = ("channel", "level", "source", "flagged")
+#: The Flags column folds its text beyond this width.
+FLAGS_WIDTH = 30
 
 
 @dataclass(frozen=True)
 class ReportFilter:
-    """Which rows of the comparison to show."""
+    """Which rows of the comparison to show (None: no condition)."""
 
     province: str | None = None
     district: str | None = None
     since: str | None = None
     until: str | None = None
     channel: str | None = None  # None: all channels together ("hồ sơ" in general)
+    unit: str | None = None
+    level: str | None = None
+    kind: str | None = None
+    overlapping: bool = False  # periods sharing a day with [since, until], not inside it
+    period: str | None = None
+
+    def describe(self) -> str:
+        """The filters set, as `name=value` pairs (for report headers)."""
+        shown = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value and f.name != "overlapping":
+                shown.append(f"{f.name}={value}")
+        if self.overlapping and (self.since or self.until):
+            shown.append("periods overlapping the dates")
+        elif self.since or self.until:
+            shown.append("periods inside the dates")
+        return ", ".join(shown)
 
 
 def comparison_rows(db: Database, flt: ReportFilter = ReportFilter()) -> list[dict[str, Any]]:
-    """Rows of the comparison view matching `flt`, ordered by unit then period."""
-    where, params = ["1 = 1"], []
+    """Rows of the comparison table matching `flt`, by unit, period start, period length."""
+    where, params = [], []
     if flt.channel:
         where.append("channel = ?")
         params.append(flt.channel)
     else:
         where.append("channel IS NULL")
-    for column, value in (("province", flt.province), ("district", flt.district)):
+    for column, value in (("unit_key", flt.unit), ("district_key", flt.district),
+                          ("province_key", flt.province)):
         if value:
-            where.append(f"lower({column}) LIKE lower(?)")
-            params.append(f"%{value}%")
+            where.append(f"instr({column}, ?) > 0")
+            params.append(fold_key(value))
+    for column, value in (("level", flt.level), ("period_kind", flt.kind),
+                          ("period", flt.period)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
     if flt.since:
-        where.append("substr(period, 1, 10) >= ?")
+        where.append("period_end >= ?" if flt.overlapping else "period_start >= ?")
         params.append(flt.since)
     if flt.until:
-        where.append("substr(period, 1, 10) <= ?")
+        where.append("period_start <= ?" if flt.overlapping else "period_end <= ?")
         params.append(flt.until)
-    sql = f"SELECT * FROM comparison WHERE {' AND '.join(where)} ORDER BY lower(unit), period"
+    sql = (f"SELECT * FROM comparison WHERE {' AND '.join(where)} "
+           "ORDER BY unit_key, unit_id, period_start, period_end")
     return [dict(r) for r in db.query(sql, params)]
 
 
@@ -69,35 +108,71 @@ def write_csv(rows: Sequence[dict[str, Any]], path: Path) -> None:
         writer.writerow([key for key, _ in COLUMNS] + list(CSV_EXTRA))
         for row in rows:
             writer.writerow([format_cell(row.get(key)) for key, _ in COLUMNS]
-                            + [row.get(key) or "" for key in CSV_EXTRA])
+                            + [format_cell(row.get(key)) for key in CSV_EXTRA])
+
+
+def console() -> Any:
+    """A rich Console as wide as the terminal (COLUMNS when output is not a terminal)."""
+    from rich.console import Console
+
+    return Console()
 
 
 def print_table(rows: Sequence[dict[str, Any]], title: str) -> None:
-    """Print the report rows as a terminal table."""
-    from rich.console import Console
+    """Print the report rows as a terminal table no wider than the terminal."""
     from rich.table import Table
 
-    table = Table(title=title)
-    for key, header in COLUMNS:
-        table.add_column(header, justify="right" if key not in {"unit", "level", "period",
-                                                                "channel", "sources"} else "left")
+    out = console()
+    columns = list(COLUMNS)
+    for drop in (None, *NARROW_DROPS):
+        columns = [c for c in columns if c[0] != drop]
+        if _natural_width(rows, columns) <= out.width:
+            break
+    table = Table(title=title, expand=False)
+    for key, header in columns:
+        table.add_column(header, justify="left" if key in {"unit", "level", "period", "channel",
+                                                           "source", "flagged"} else "right",
+                         overflow="fold", min_width=_MIN_WIDTHS.get(key, len(header)))
     for row in rows:
-        table.add_row(*terminal_cells(row))
-    Console(width=160).print(table)
+        table.add_row(*terminal_cells(row, columns))
+    out.print(table)
     if any(row.get("flagged") for row in rows):
-        Console(width=160).print("⚠ a figure behind this number fails a consistency check "
-                                 "(sums or rates); `cchc review queue` lists them.")
+        out.print("⚠ a figure behind this number fails a consistency check (sums or rates); "
+                  "`cchc review queue` lists them.")
+    if any(row.get("conflict") for row in rows):
+        out.print("≠ another source states this number differently: SELECT * FROM "
+                  "comparison_conflicts lists every source's value.")
 
 
-def terminal_cells(row: dict[str, Any]) -> list[str]:
-    """A report row as terminal cells: ⚠ beside numbers whose figures fail a check."""
+# Columns that may wrap (the rest keep at least their header's width).
+_MIN_WIDTHS = {"unit": 12, "period": 7, "early_or_on_time_pct": 8, "flagged": 6}
+
+
+def _natural_width(rows: Sequence[dict[str, Any]], columns: list[tuple[str, str]]) -> int:
+    """The width of the table without wrapping (3 characters of border per column)."""
+    widths = [len(header) for _, header in columns]
+    for row in rows:
+        for i, cell in enumerate(terminal_cells(row, columns)):
+            widths[i] = max(widths[i], min(len(cell), FLAGS_WIDTH))
+    return sum(widths) + 3 * len(columns) + 1
+
+
+def terminal_cells(row: dict[str, Any],
+                   columns: Sequence[tuple[str, str]] = COLUMNS) -> list[str]:
+    """A report row as terminal cells: ⚠ beside numbers whose figures fail a check, ≠ beside
+    numbers another source states differently."""
     from cchc.report_html import flag_marks
 
     marks = flag_marks(row)
+    disputed = set((row.get("conflict_metrics") or "").split(","))
     cells = []
-    for key, _ in COLUMNS:
+    for key, _ in columns:
         if key == "flagged":
-            cells.append("; ".join(dict.fromkeys(marks.values())))
+            notes = list(dict.fromkeys(marks.values()))
+            if row.get("conflict"):
+                notes.append(f"conflict: {row['conflict_metrics']}")
+            cells.append("; ".join(notes))
         else:
-            cells.append(format_cell(row.get(key)) + (" ⚠" if key in marks else ""))
+            mark = (" ⚠" if key in marks else "") + (" ≠" if key in disputed else "")
+            cells.append(format_cell(row.get(key)) + mark)
     return cells

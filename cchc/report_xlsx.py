@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cchc.compare import describe_kind, like_key, rank, ranking_period
 from cchc.report import COLUMNS
 from cchc.report_html import flag_marks
 
@@ -14,11 +15,13 @@ FLAG_FILL = "FFF4E0"
 SHEET_COLUMNS = (*COLUMNS[:4], ("unit_2025", "Unit (2025)"),
                  ("unit_2025_status", "2025 status"), *COLUMNS[4:8],
                  ("late_pct_recomputed", "Late % (recomputed)"), ("late", "Late"),
-                 *COLUMNS[8:], ("flag_list", "Failed checks"))
+                 ("period_kind", "Period kind"), ("period_start", "Period start"),
+                 ("period_end", "Period end"), *COLUMNS[8:], ("flag_list", "Failed checks"),
+                 ("conflict_metrics", "Other sources differ on"), ("source_url", "Source URL"))
 
 
 def write_xlsx(rows: Sequence[dict[str, Any]], path: Path, *, metric: str = "late_pct",
-               filters: str = "") -> None:
+               filters: str = "", kind: str | None = None) -> None:
     """Write `rows` (comparison view) to `path`; flagged numbers are shaded with a comment."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
@@ -42,21 +45,23 @@ def write_xlsx(rows: Sequence[dict[str, Any]], path: Path, *, metric: str = "lat
     ws.auto_filter.ref = ws.dimensions
 
     ranking = wb.create_sheet("Ranking")
-    ranking.append(["Rank", "Unit", "Period", metric, "Flagged"])
-    latest: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        if r.get(metric) is not None and (r["unit"] not in latest
-                                          or r["period"] > latest[r["unit"]]["period"]):
-            latest[r["unit"]] = r
-    ordered = sorted(latest.values(), key=lambda r: (-float(r[metric]), r["unit"].lower()))
-    for i, r in enumerate(ordered, start=1):
-        ranking.append([i, r["unit"], r["period"], r[metric], "⚠" if r.get("flagged") else ""])
+    ranking.append(["Rank", "Unit", "Period", metric, "Flagged", "Conflict"])
+    period = ranking_period(rows, metric, kind)
+    compared = "nothing to rank"
+    if period is not None:
+        like = next(like_key(r) for r in rows if r["period"] == period)
+        compared = f"{period}, {describe_kind(*like)}"
+        for entry in rank(rows, metric, like, period):
+            r = entry.row
+            ranking.append([entry.rank, r["unit"], r["period"], r[metric],
+                            "⚠" if r.get("flagged") else "", r.get("conflict_metrics") or ""])
     _style_header(ranking, Font(bold=True))
 
     notes = wb.create_sheet("Notes")
     for line in (
         ("Generated", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
-        ("Filters", filters or "none"), ("Ranked by", metric),
+        ("Filters", filters or "none"), ("Ranked by", metric), ("Ranking compares", compared),
+        ("Sources", "Each row's numbers come from one article or one statistics box."),
         ("Values", "Reviewed values: corrections applied, rejected figures left out."),
         ("Rates", "Late % is the stated rate when the text gives one, else late/resolved."),
         ("Shading", "A shaded cell comes from a figure that failed a consistency check."),

@@ -14,24 +14,44 @@ from typing import Any
 from cchc.review_app import ReviewApp, make_app
 
 METADATA_FILE = Path(__file__).resolve().parent / "datasette_metadata.json"
+STATIC = Path(__file__).resolve().parent / "static"
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[..., Awaitable[Any]], Callable[..., Awaitable[Any]]],
                    Awaitable[None]]
 
 
 def datasette_metadata(db_path: Path) -> dict[str, Any]:
-    """The bundled metadata, with its database section named after the database file."""
+    """The bundled metadata with the data dictionary's titles, descriptions and columns
+    (store/dictionary.toml), its database section named after the database file."""
+    from store.dictionary import dictionary
+
     metadata: dict[str, Any] = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    tables = metadata["databases"]["cchc"].setdefault("tables", {})
+    for name, entry in dictionary().items():
+        table = tables.setdefault(name, {})
+        for key in ("title", "description"):
+            if key in entry:
+                table.setdefault(key, entry[key])
+        table["columns"] = dict(entry.get("columns", {}))
     metadata["databases"] = {db_path.stem: metadata["databases"]["cchc"]}
+    metadata["description_html"] = metadata["description_html"].replace(
+        'href="/cchc/', f'href="/{db_path.stem}/')
     return metadata
 
 
 def make_datasette(db_path: Path) -> Any:
-    """A Datasette instance over the store, with titles, descriptions, facets, canned queries."""
+    """A Datasette instance over the store, with titles, descriptions, facets, canned queries,
+    and LIKE that ignores accents and case (cchc/datasette_plugin.py)."""
     from datasette.app import Datasette
+    from datasette.plugins import pm
 
+    from cchc import datasette_plugin
+
+    if not pm.is_registered(datasette_plugin):
+        pm.register(datasette_plugin, name="cchc_fold")
     return Datasette(files=[str(db_path)], metadata=datasette_metadata(db_path),
-                     settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500})
+                     settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500},
+                     static_mounts=[("cchc-static", str(STATIC))])
 
 
 def combined_app(datasette_app: ASGIApp, review: ReviewApp) -> ASGIApp:

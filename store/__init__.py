@@ -6,6 +6,10 @@ The only place in the project that writes SQL.
 from __future__ import annotations
 
 from store.articles import pages_to_extract, save_article, save_widget_snapshot
+from store.comparison import mark_stale as mark_comparison_stale
+from store.comparison import periods_of_page
+from store.comparison import refresh as refresh_comparison
+from store.comparison import refresh_stale as refresh_stale_comparison
 from store.db import (
     finish_crawl_run,
     known_pages,
@@ -25,6 +29,7 @@ from store.reviews import (
     ReviewError,
     audit_trail,
     get_review,
+    resolve_fingerprint,
     review_figure,
     review_queue,
 )
@@ -42,4 +47,7 @@ __all__ = [
     "rebuild_search_index", "refresh_units", "review_figure", "review_queue", "search",
     # crawl runs
     "mark_interrupted_runs", "save_invalid_item", "this_process",
+    # the comparison table, fingerprint prefixes
+    "mark_comparison_stale", "periods_of_page", "refresh_comparison",
+    "refresh_stale_comparison", "resolve_fingerprint",
 ]

@@ -10,6 +10,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from store.db import utc_now
+from store.periods import period_columns
+from store.search import fold_key
+from store.units import clean_unit_name
+from store.values import typed_value
 
 FIGURE_FIELDS = ("metric", "value", "channel", "period", "subject", "level", "source",
                  "evidence", "start", "end")
@@ -42,13 +46,19 @@ def fingerprint(owner: str, figure: Any) -> str:
     return hashlib.sha1(f"{owner}|{key}".encode()).hexdigest()
 
 
-def _figure_rows(owner: str, figures: Iterable[Any], version: str,
+def _figure_rows(db: Database, site_id: str, owner: str, figures: Iterable[Any], version: str,
                  **link: int) -> list[dict[str, Any]]:
+    """Figures as stored: typed value, period as data, the unit (subject, else the portal's)."""
+    site = next(db["sites"].rows_where("id = ?", [site_id], select="name"), None)
     rows: dict[str, dict[str, Any]] = {}
     for f in figures:
         fp = fingerprint(owner, f)
         row = {name: getattr(f, name) for name in FIGURE_FIELDS}
-        row.update(link, flags=json.dumps(list(getattr(f, "flags", ()) or ())),
+        unit = clean_unit_name(f.subject or (site["name"] if site else ""))
+        row.update(link, value=typed_value(f.metric, f.value), **period_columns(f.period),
+                   unit=unit, unit_key=fold_key(unit),
+                   confidence=getattr(f, "confidence", None),
+                   flags=json.dumps(list(getattr(f, "flags", ()) or ())),
                    fingerprint=fp, extractor_version=version)
         rows.setdefault(fp, row)
     return list(rows.values())
@@ -79,8 +89,8 @@ def save_article(
             article_id = int(existing["id"])
             db["articles"].update(article_id, row)
         db.execute("DELETE FROM figures WHERE article_id = ?", [article_id])
-        rows = _figure_rows(f"article:{page['url']}", figures, extractor_version,
-                            article_id=article_id)
+        rows = _figure_rows(db, page["site_id"], f"article:{page['url']}", figures,
+                            extractor_version, article_id=article_id)
         db["figures"].insert_all(rows)
     return article_id
 
@@ -124,6 +134,7 @@ def save_widget_snapshot(
             if present and not stale:
                 return snapshot_id, False
         db.execute("DELETE FROM figures WHERE snapshot_id = ?", [snapshot_id])
-        db["figures"].insert_all(_figure_rows(f"snapshot:{site_id}:{digest}", figures,
-                                              extractor_version, snapshot_id=snapshot_id))
+        db["figures"].insert_all(_figure_rows(db, site_id, f"snapshot:{site_id}:{digest}",
+                                              figures, extractor_version,
+                                              snapshot_id=snapshot_id))
     return snapshot_id, old is None

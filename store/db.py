@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from store.comparison import sync_table as sync_comparison_table
 from store.migrations import migrations
 from store.urls import canonical_url
 from store.views import sync_views
@@ -83,6 +84,7 @@ def open_db(path: str | Path) -> Database:
         with db.atomic():  # re-checked under the write lock: another process may have won
             migrations.apply(db)
     sync_views(db)
+    sync_comparison_table(db)
     return db
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database, Migrations
 
 from store.views import sync_views
@@ -201,3 +203,71 @@ def create_invalid_items(db: Database) -> None:
         not_null={"at", "item_type", "reason"},
     )
     db["invalid_items"].create_index(["site_id"])
+
+
+@migrations()
+def typed_values_periods_units_confidence(db: Database) -> None:
+    """Figures: counts stored INTEGER and rates REAL (a value column without affinity), the
+    period as data (start, end, kind, length, number), the unit named and folded for
+    filters, and the extractor's confidence. Review values typed the same way; the audit
+    records which unit, metric, period and evidence a decision was about. The comparison
+    views become a table (store/comparison.py), so the old views are dropped."""
+    from store.periods import period_columns
+    from store.search import fold_key
+    from store.units import clean_unit_name
+    from store.values import typed_value
+
+    for name in db.view_names():  # recreated by sync_views; a view would block the rename
+        db.execute(f"DROP VIEW [{name}]")
+    db.execute("""CREATE TABLE figures_typed (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER REFERENCES articles(id),
+        snapshot_id INTEGER REFERENCES widget_snapshots(id),
+        metric TEXT NOT NULL, value NOT NULL, channel TEXT,
+        period TEXT, period_start TEXT, period_end TEXT, period_kind TEXT, period_length TEXT,
+        period_number INTEGER,
+        subject TEXT, unit TEXT, unit_key TEXT, level TEXT, source TEXT NOT NULL,
+        evidence TEXT NOT NULL, start INTEGER, [end] INTEGER, flags TEXT, confidence REAL,
+        fingerprint TEXT NOT NULL, extractor_version TEXT NOT NULL)""")
+    site_names = {r["id"]: r["name"] for r in db.query("SELECT id, name FROM sites")}
+    rows = db.query("""SELECT f.*, coalesce(a.site_id, w.site_id) AS site_id FROM figures f
+        LEFT JOIN articles a ON a.id = f.article_id
+        LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id""")
+
+    def typed(row: dict[str, Any]) -> dict[str, Any]:
+        site_id = row.pop("site_id")
+        unit = clean_unit_name(row["subject"] or site_names.get(site_id) or "")
+        return {**row, "value": typed_value(row["metric"], row["value"]),
+                **period_columns(row["period"]), "unit": unit, "unit_key": fold_key(unit)}
+
+    db["figures_typed"].insert_all((typed(r) for r in rows), batch_size=2000)
+    db.execute("DROP TABLE figures")
+    db.execute("ALTER TABLE figures_typed RENAME TO figures")
+    for columns, unique in ((["article_id"], False), (["snapshot_id"], False),
+                            (["metric", "period"], False), (["fingerprint"], True),
+                            (["flags"], False), (["subject"], False), (["period"], False),
+                            (["period_kind", "period_start"], False)):
+        db["figures"].create_index(columns, unique=unique, if_not_exists=True)
+
+    db.execute("""CREATE TABLE reviews_typed (
+        fingerprint TEXT PRIMARY KEY, decision TEXT NOT NULL, old_value, new_value,
+        reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT, metric TEXT, evidence TEXT)""")
+    for row in db.query("SELECT * FROM reviews"):
+        db["reviews_typed"].insert({**row, **{k: typed_value(row["metric"] or "", row[k])
+                                              for k in ("old_value", "new_value")}})
+    db.execute("""CREATE TABLE review_audit_typed (
+        id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, decision TEXT NOT NULL,
+        previous_decision TEXT, unit TEXT, metric TEXT, channel TEXT, period TEXT,
+        old_value, new_value, evidence TEXT, source_url TEXT,
+        reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT)""")
+    for row in db.query("""SELECT t.*, r.metric, r.evidence, f.unit, f.channel, f.period
+            FROM review_audit t LEFT JOIN reviews r ON r.fingerprint = t.fingerprint
+            LEFT JOIN figures f ON f.fingerprint = t.fingerprint ORDER BY t.id"""):
+        db["review_audit_typed"].insert({**row, **{k: typed_value(row["metric"] or "", row[k])
+                                                   for k in ("old_value", "new_value")}})
+    for table in ("reviews", "review_audit"):
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"ALTER TABLE {table}_typed RENAME TO {table}")
+    db["review_audit"].create_index(["fingerprint", "id"])
+    db["reviews"].create_index(["decision"])
+

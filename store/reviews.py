@@ -8,11 +8,14 @@ figure counts at its new value, a rejected one is left out.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from sqlite_utils import Database
 
+from store.comparison import refresh as refresh_comparison
 from store.db import utc_now
+from store.values import check_value
 
 DECISIONS = ("confirmed", "corrected", "rejected")
 
@@ -58,7 +61,8 @@ def sibling_figures(db: Database, fig: dict[str, Any]) -> list[dict[str, Any]]:
 def review_queue(db: Database, *, site_id: str | None = None, metric: str | None = None,
                  flag: str | None = None, flagged_only: bool = False,
                  limit: int = 200) -> list[dict[str, Any]]:
-    """Figures still to review (view `figures_to_review`), flagged first.
+    """Figures still to review (view `figures_to_review`): the least certain first (the
+    extractor's confidence; unknown counts as certain), flagged ones first among equals.
 
     `flag` keeps figures whose flags contain that text (e.g. "sum").
     """
@@ -75,7 +79,8 @@ def review_queue(db: Database, *, site_id: str | None = None, metric: str | None
     if flagged_only:
         where.append("flagged = 1")
     sql = (f"SELECT * FROM figures_to_review WHERE {' AND '.join(where)} "
-           "ORDER BY flagged DESC, site_id, stated_at DESC, article_id, figure_id LIMIT ?")
+           "ORDER BY coalesce(confidence, 1), flagged DESC, site_id, stated_at DESC, "
+           "article_id, figure_id LIMIT ?")
     return [dict(r) for r in db.query(sql, [*params, limit])]
 
 
@@ -89,12 +94,33 @@ def queue_facets(db: Database) -> dict[str, list[str]]:
     }
 
 
+def resolve_fingerprint(db: Database, prefix: str) -> str:
+    """The full fingerprint starting with `prefix` (at least 6 hex digits, as the queue and
+    audit print them); ReviewError when none or several figures match."""
+    prefix = prefix.strip().lower().rstrip("…").rstrip(".")
+    if not re.fullmatch(r"[0-9a-f]{6,40}", prefix):
+        raise ReviewError(f"{prefix!r} is not a fingerprint: give at least its first 6 hex "
+                          "digits (see `cchc review queue`)")
+    matches = [r[0] for r in db.execute(
+        "SELECT fingerprint FROM figures WHERE fingerprint >= ? AND fingerprint < ? LIMIT 6",
+        [prefix, prefix + "g"]).fetchall()]
+    if not matches:
+        raise ReviewError(f"no figure with fingerprint {prefix}: re-open the review queue")
+    if len(matches) > 1:
+        raise ReviewError(f"{prefix} starts {'more than 5' if len(matches) > 5 else len(matches)}"
+                          f" fingerprints ({', '.join(m[:12] for m in matches[:5])}…): "
+                          "give more digits")
+    return str(matches[0])
+
+
 def review_figure(db: Database, fingerprint: str, decision: str, *, reviewer: str,
                   new_value: float | None = None, note: str | None = None) -> dict[str, Any]:
     """Record a decision on the figure with `fingerprint`; returns the new `reviews` row.
 
-    `decision` is confirmed, corrected (needs `new_value`) or rejected. A later decision
-    replaces the current one; every decision is appended to `review_audit`.
+    `decision` is confirmed, corrected (needs `new_value`: finite, 0 or more, at most 100
+    for a rate, whole for a count) or rejected. A later decision replaces the current one;
+    every decision is appended to `review_audit` with the unit, metric, period, values and
+    evidence it was about, and the figure's comparison rows are refreshed.
     """
     if decision not in DECISIONS:
         raise ReviewError(f"decision must be one of {', '.join(DECISIONS)}, got {decision!r}")
@@ -102,10 +128,20 @@ def review_figure(db: Database, fingerprint: str, decision: str, *, reviewer: st
         raise ReviewError("a reviewer name is required: log in with your name")
     if decision == "corrected" and new_value is None:
         raise ReviewError("a correction needs the corrected value (new_value)")
-    current = next(db["figures"].rows_where("fingerprint = ?", [fingerprint],
-                                           select="metric, value, evidence"), None)
+    current = next(db.query("""
+        SELECT f.metric, f.value, f.evidence, f.unit, f.channel, f.period,
+               coalesce(a.url, p.url) AS url
+        FROM figures f LEFT JOIN articles a ON a.id = f.article_id
+        LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
+        LEFT JOIN pages p ON p.id = w.page_id
+        WHERE f.fingerprint = ?""", [fingerprint]), None)
     if current is None:
         raise ReviewError(f"no figure with fingerprint {fingerprint}: re-open the review queue")
+    if decision == "corrected":
+        try:
+            new_value = check_value(current["metric"], float(new_value))  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise ReviewError(f"corrected value refused: {exc}") from None
     previous = get_review(db, fingerprint)
     row = {
         "fingerprint": fingerprint, "decision": decision, "old_value": current["value"],
@@ -118,9 +154,13 @@ def review_figure(db: Database, fingerprint: str, decision: str, *, reviewer: st
         db["review_audit"].insert({
             "fingerprint": fingerprint, "decision": decision,
             "previous_decision": previous["decision"] if previous else None,
+            "unit": current["unit"], "metric": current["metric"],
+            "channel": current["channel"], "period": current["period"],
             "old_value": row["old_value"], "new_value": row["new_value"],
+            "evidence": current["evidence"], "source_url": current["url"],
             "reviewer": row["reviewer"], "at": row["at"], "note": row["note"],
         })
+        refresh_comparison(db, [current["period"]])
     return row
 
 

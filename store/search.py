@@ -109,3 +109,9 @@ def search(db: Database, query: str, *, site_id: str | None = None,
         body = row.pop("body")
         rows.append({**row, "snippet": snippet(body, query)})
     return rows
+
+
+def fold_key(text: str | None) -> str:
+    """Lower case without accents (đ as d), spaces collapsed: how unit, district and province
+    filters match ("Hai Duong" finds "tỉnh Hải Dương"), folded like search queries."""
+    return " ".join(fold_chars(unicodedata.normalize("NFC", text or "")).split())

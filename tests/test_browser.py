@@ -118,18 +118,75 @@ def test_crawled_script_never_runs(server: tuple[str, Path], page: Any) -> None:
     assert page.locator("#text img").count() == 0
 
 
-def test_html_report_shows_charts(page: Any, tmp_path: Path) -> None:
-    from cchc.report import comparison_rows
+def report_rows() -> list[dict[str, Any]]:
+    """Twelve units (long names among them) over 26 quarters with gaps, and a few months."""
+    import random
+
+    from store.periods import period_columns
+
+    rng = random.Random(7)
+    names = ["xã Tân Hồng", "phường Đông Hương", "thị trấn Hòa Bình Thượng Lưu Nam",
+             "xã Cẩm Thịnh", "xã Đoàn Kết", "huyện Ninh Phước", "thành phố Vĩnh Yên",
+             "xã Sơn Lĩnh", "xã Thiện Nghiệp", "xã Tam Quang", "phường Long Anh",
+             "xã Thanh Phước"]
+    rows = []
+    for unit in names:
+        for year in range(2019, 2026):
+            for q in range(1, 5):
+                period = f"{year}-Q{q}"
+                if rng.random() < 0.35 or period > "2025-Q2":
+                    continue
+                resolved = rng.randint(50, 9000)
+                late = rng.randint(0, resolved // 40)
+                rows.append({"unit": unit, "unit_id": unit, "period": period,
+                             **period_columns(period), "resolved": resolved, "late": late,
+                             "received": resolved + 5,
+                             "late_pct": round(100 * late / resolved, 2),
+                             "early_or_on_time_pct": round(100 - 100 * late / resolved, 2),
+                             "flagged": int(rng.random() < 0.1), "flag_list": None,
+                             "level": "commune", "source": "article", "conflict": 0})
+        rows.append({"unit": unit, "unit_id": unit, "period": "2024-07",
+                     **period_columns("2024-07"), "late_pct": 1.0, "resolved": 10,
+                     "flagged": 0, "level": "commune", "source": "article"})
+    return rows
+
+
+def test_html_report_labels_never_overlap_at_1280px(browser: Any, tmp_path: Path) -> None:
     from cchc.report_html import write_html
 
     report = tmp_path / "report.html"
-    write_html(comparison_rows(make_db()), report)
+    write_html(report_rows(), report)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
     page.goto(report.as_uri())
-    for chart in ("#chart-rate svg", "#chart-volume svg", "#chart-ranking svg"):
-        assert page.locator(chart).is_visible()
-        box = page.locator(chart).bounding_box()
-        assert box["width"] > 300 and box["height"] > 30
-    assert page.locator("#chart-rate polyline").count() == 2
+    for chart in ("#chart-rate", "#chart-volume", "#chart-ranking"):
+        assert page.locator(f"{chart} svg").first.is_visible()
+    assert page.locator("#chart-rate svg.panel").count() == 12  # one panel per unit
+    assert page.locator("#chart-rate polyline").count() > 12  # gaps break the lines
+    overlaps = page.evaluate("""() => {
+        const out = [];
+        for (const svg of document.querySelectorAll('svg')) {
+            const frame = svg.getBoundingClientRect();
+            const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent,
+                                                                     t.getBoundingClientRect()]);
+            for (const [text, b] of boxes) {
+                if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5
+                    || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5)
+                    out.push(`${text} outside its chart`);
+            }
+            for (let i = 0; i < boxes.length; i++)
+                for (let j = i + 1; j < boxes.length; j++) {
+                    const [s, a] = boxes[i], [t, b] = boxes[j];
+                    // 3 px of room around every label: touching labels read as one
+                    if (a.left < b.right + 3 && b.left < a.right + 3
+                        && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+                        out.push(`${s} overlaps ${t}`);
+                }
+        }
+        return out;
+    }""")
+    assert overlaps == [], "\n".join(overlaps)
     shot = tmp_path / "report.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+    context.close()

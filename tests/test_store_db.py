@@ -50,7 +50,8 @@ def test_migrations_apply_twice_without_change(fresh_db: Database) -> None:
     before = fresh_db.table_names()
     migrations.apply(fresh_db)
     assert fresh_db.table_names() == before
-    assert {"comparison", "figure_facts"} <= set(fresh_db.view_names())
+    assert {"comparison_conflicts", "figures_by_unit"} <= set(fresh_db.view_names())
+    assert "comparison" in fresh_db.table_names()
 
 
 def test_page_new_unchanged_updated(fresh_db: Database) -> None:
@@ -76,6 +77,7 @@ def test_reextraction_replaces_figures_and_counts_stay(fresh_db: Database) -> No
     assert fresh_db["figures"].count == 1
     assert list(store.pages_to_extract(fresh_db, extractor_version="1")) == []
     assert len(list(store.pages_to_extract(fresh_db, extractor_version="2"))) == 1
+    store.refresh_comparison(fresh_db)
     row = next(fresh_db.query("SELECT unit, period, received FROM comparison"))
     assert row == {"unit": "xã Thái Học", "period": "2022-Q1", "received": 397}
 
@@ -91,9 +93,10 @@ def test_widget_snapshot_stored_once_per_text(fresh_db: Database) -> None:
                                    figures=figs, extractor_version="1")
     assert fresh_db["widget_snapshots"].count == 1
     assert fresh_db["figures"].count == 1
-    row = next(fresh_db.query("SELECT unit, period, resolved, sources FROM comparison"))
+    store.refresh_comparison(fresh_db)
+    row = next(fresh_db.query("SELECT unit, period, resolved, source FROM comparison"))
     assert row == {"unit": "xã Thái Học", "period": "2022-01..2022-06", "resolved": 498,
-                   "sources": "widget"}
+                   "source": "widget"}
 
 
 def test_comparison_recomputes_rates_from_counts(fresh_db: Database) -> None:
@@ -104,6 +107,7 @@ def test_comparison_recomputes_rates_from_counts(fresh_db: Database) -> None:
             Fig("early", 150, "trước hạn 150", 4, 5), Fig("on_time", 45, "đúng hạn 45", 6, 7)]
     store.save_article(fresh_db, page=page, title="T", published="2022-04-13", body="b",
                        figures=figs, extractor_version="1")
+    store.refresh_comparison(fresh_db)
     row = next(fresh_db.query("SELECT early_or_on_time_pct, late_pct FROM comparison"))
     assert row == {"early_or_on_time_pct": 97.5, "late_pct": 2.5}
 
@@ -116,6 +120,7 @@ def test_comparison_gives_no_rate_when_counts_do_not_fit(fresh_db: Database) -> 
             Fig("early_or_on_time", 333, "trước và đúng hạn 333", 2, 3)]
     store.save_article(fresh_db, page=page, title="T", published="2022-04-13", body="b",
                        figures=figs, extractor_version="1")
+    store.refresh_comparison(fresh_db)
     row = next(fresh_db.query("SELECT early_or_on_time_pct FROM comparison"))
     assert row == {"early_or_on_time_pct": None}
 
@@ -123,7 +128,10 @@ def test_comparison_gives_no_rate_when_counts_do_not_fit(fresh_db: Database) -> 
 def test_open_db_brings_stale_views_up_to_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "old.db"
     db = store.open_db(path)
-    db.create_view("comparison", "SELECT 1 AS stale", replace=True)
+    db.create_view("figures_by_unit", "SELECT 1 AS stale", replace=True)
+    db.execute("DROP TABLE comparison")
+    db.execute("CREATE TABLE comparison (stale TEXT)")
     db.close()
     db = store.open_db(path)
     assert "late_pct" in db["comparison"].columns_dict
+    assert "metric" in db["figures_by_unit"].columns_dict

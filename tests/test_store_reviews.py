@@ -83,6 +83,7 @@ def save_articles(db: Database, figures: dict[str, list[Any]] | None = None) -> 
         page = next(r for r in db.query("SELECT * FROM pages WHERE url = ?", [url]))
         store.save_article(db, page=page, title=title, published=published, body=body,
                            figures=(figures or {}).get(url, figs), extractor_version="1")
+    store.refresh_comparison(db)  # as an extraction pass does
 
 
 def make_db(path: str | Path = ":memory:") -> Database:
@@ -94,6 +95,7 @@ def make_db(path: str | Path = ":memory:") -> Database:
                                updated_at="2022-06-27T04:09:32", figures=FIGS_W,
                                extractor_version="1")
     store.refresh_units(db)
+    store.refresh_comparison(db)
     return db
 
 
@@ -115,8 +117,10 @@ def db() -> Database:
 
 def test_migrations_apply_twice_and_create_review_tables(db: Database) -> None:
     migrations.apply(db)
-    assert {"reviews", "review_audit", "units", "articles_fts"} <= set(db.table_names())
-    assert {"figures_to_review", "widget_latest", "comparison"} <= set(db.view_names())
+    assert {"reviews", "review_audit", "units", "articles_fts", "comparison"} <= set(
+        db.table_names())
+    assert {"figures_to_review", "latest_statistics_boxes", "comparison_conflicts"} <= set(
+        db.view_names())
 
 
 def test_correction_survives_reextraction_and_is_used(db: Database) -> None:
@@ -179,5 +183,5 @@ def test_comparison_has_stated_and_recomputed_rates_and_latest_widget(db: Databa
     row = comparison(db, "xã Tân Hồng", "2022-Q1")
     assert (row["late_pct"], row["late_pct_recomputed"], row["flagged"]) == (5.0, 5.0, 1)
     assert "sum:early_or_on_time+late!=resolved" in row["flag_list"]
-    widget = next(db.query("SELECT site_id, figures FROM widget_latest"))
+    widget = next(db.query("SELECT site_id, figures FROM latest_statistics_boxes"))
     assert widget == {"site_id": "doanket", "figures": 3}
