@@ -2,9 +2,9 @@
 canonical form (figures.md "Period"), and find a report's own date when none is given.
 
 Canonical forms: a whole year `2024`; a calendar quarter `2024-Q3`; a whole month `2024-07`;
-whole months named as months ("9 tháng đầu năm") `2024-01..2024-09`; a single day
-`2024-02-07`; any other span written as days `2024-03-01..2025-01-31` (days stay days unless
-they make one calendar year, quarter or month).
+whole months `2024-01..2024-09`, whether named as months ("9 tháng đầu năm") or as days
+("từ 01/01 đến 30/9/2024"); a single day `2024-02-07`; any other span `2024-03-05..2025-01-31`.
+One span has one form, however the text writes it.
 """
 
 from __future__ import annotations
@@ -62,9 +62,7 @@ def span(a: dt.date, b: dt.date) -> str | None:
         return a.isoformat()
     whole_months = a.day == 1 and b == month_end(b.year, b.month)
     named = months(a.year, a.month, b.year, b.month) if whole_months else None
-    if named is None or ".." in named:
-        return f"{a.isoformat()}..{b.isoformat()}"  # days written stay days unless one calendar span
-    return named
+    return named or f"{a.isoformat()}..{b.isoformat()}"
 
 
 def months(y1: int, m1: int, y2: int, m2: int) -> str | None:
