@@ -77,14 +77,20 @@ class LeadMixin:
         """The last count of the lead clause; a marker opening its sentence ("Trong đó, ...")
         leans on the last count of the sentence before."""
         a = enum.lead_start
-        if not self.work[a:enum.marker_start].strip(" \t,.:-"):
+        back = not self.work[a:enum.marker_start].strip(" \t,.:-")
+        if back and a > 0 and self.work[a - 1] == "(":
+            back, a = False, self.seg.sentence(a - 1)[0]  # "130 hồ sơ đang giải quyết (trong đó ...)"
+        elif back:
             a = self.seg.sentence_at(self.seg.sentence_index(enum.marker_start) - 1)[0]
         j = bisect.bisect_left(self.count_starts, enum.marker_start) - 1
         while j >= 0 and self.counts[j].num_end > enum.marker_start:
             j -= 1
-        if j >= 0 and self.counts[j].num_start >= a:
-            return self.counts[j]
-        return None
+        if j < 0 or self.counts[j].num_start < a:
+            return None
+        whole = self.counts[j]
+        while back and whole.lead is not None and whole.lead.whole is not None:
+            whole = whole.lead.whole  # the sentence before is itself a part: lean on its whole
+        return whole
 
     def item_channel(self, lead: Lead, n_start: int, n_end: int, clause_end: int) -> str | None:
         """An item's own channel cue (before its number, or after it in its clause), else

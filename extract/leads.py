@@ -36,7 +36,7 @@ from extract.segments import Segments
 
 _SEP = re.compile(r"[()\[\]]|;|,(?=\s)|(?<=\s)và(?=\s)|/(?=\s*[^\W\d_])|\n")
 _COLON_AFTER = re.compile(r"[ \t]*:")
-_LIST_LINE = re.compile(r"[ \t]*(?:[-+*•–]|[a-zđ]\)|\d{1,2}[.)](?!\d))")
+_LIST_LINE = re.compile(r"[ \t]*(?:(?P<mark>[-+*•–])|(?P<letter>[a-zđ]\))|(?P<digit>\d{1,2}[.)](?!\d)))")
 _BOUNDARY = re.compile(r"[;(\n]")
 # a line opening with a unit ("Các xã, thị trấn tiếp nhận ...") starts a new subject
 UNIT_LINE = re.compile(r"\n[ \t]*(?:[-•*+][ \t]*)?(?i:(?:riêng|tại|đối\s+với|còn)\s+)?"
@@ -113,28 +113,42 @@ def _lead_start(work: str, seg: Segments, marker: int) -> int:
     return s
 
 
-def _list_lines(work: str, start: int, limit: int) -> int:
+def _list_lines(work: str, start: int, limit: int, outer: str | None) -> int:
     """End of the list lines right under a lead that ends its line; `start` when none
-    follows. A blank line ends the list, and so does a plain line after bullet lines, a
-    long or number-less plain line, or a plain line that opens with another unit
-    ("Riêng xã Tân An tiếp nhận ...")."""
-    end = start
+    follows. A blank line ends the list. Bulleted lists run to the last line opening with
+    the first line's bullet, and the sub-bullets right under it (a plain line between two
+    such lines belongs to the item above it). Plain lists run while their lines are short,
+    hold a number and do not open with another unit ("Riêng xã Tân An tiếp nhận ..."). A
+    lead on a bulleted line (`outer`: its bullet) governs the lines up to the next line with
+    that bullet."""
+    lines: list[tuple[int, int, str | None]] = []
     pos = start
-    bullets = False
     while pos < limit:
         nl = work.find("\n", pos)
         line_end = len(work) if nl == -1 else nl
-        line = work[pos:line_end]
-        if not line.strip():
+        kind = _bullet(work, pos)
+        if not work[pos:line_end].strip() or (outer is not None and kind == outer):
             break
-        if _LIST_LINE.match(line):
-            bullets = True
-        elif bullets or len(line) > MAX_LINE or not re.search(r"\d", line) or UNIT_LINE.match(work, pos - 1):
-            break
-        end = line_end
+        lines.append((pos, line_end, kind))
         if nl == -1:
             break
         pos = nl + 1
+    if not lines:
+        return start
+    top = lines[0][2]
+    if top is None:
+        end = start
+        for s, e, _ in lines:
+            if e - s > MAX_LINE or not re.search(r"\d", work[s:e]) or UNIT_LINE.match(work, s - 1):
+                break
+            end = e
+        return end
+    last = max(k for k, line in enumerate(lines) if line[2] == top)
+    end = lines[last][1]
+    for s, e, kind in lines[last + 1:]:
+        if kind is None:
+            break
+        end = e
     return end
 
 
@@ -176,6 +190,30 @@ def _items(work: str, a: int, b: int, nums: list[int], lines: bool) -> tuple[Ite
         start = cut[1]
     out.append(Item(start, b))
     return tuple(i for i in out if work[i.start:i.end].strip())
+
+
+def _bullet(work: str, pos: int) -> str | None:
+    """The kind of bullet a line opens with ("-", "+", "*", a letter, a number), or None."""
+    m = _LIST_LINE.match(work, pos)
+    if m is None:
+        return None
+    return m.group("mark") or ("letter" if m.group("letter") else "digit")
+
+
+def _line_items(work: str, a: int, b: int, nums: list[int]) -> tuple[Item, ...]:
+    """Items of list lines: each line opening with the first line's bullet starts an item;
+    lines with another bullet belong to the item above ("* Cấp huyện: ...\n+ Đã giải
+    quyết: ..." -- the "+" line is a part of the "*" item). Plain lines are one item each."""
+    top = _bullet(work, a)
+    cuts = [a]
+    pos = work.find("\n", a, b)
+    while pos != -1:
+        if top is None or _bullet(work, pos + 1) == top:
+            cuts.append(pos + 1)
+        pos = work.find("\n", pos + 1, b)
+    cuts.append(b)
+    items = [Item(x, y) for x, y in itertools.pairwise(cuts) if work[x:y].strip()]
+    return tuple(i for i in items if bisect.bisect_left(nums, i.start) < bisect.bisect_left(nums, i.end))
 
 
 def _top_level_semicolon(work: str, a: int, b: int) -> bool:
@@ -228,7 +266,10 @@ def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: 
             return None  # "Sở Tư pháp (820 hồ sơ)": the bracket holds the item's own number
         end = _closing(work, ms, len(work))
     elif not rest_of_line.strip(" \t:.-"):
-        end = _list_lines(work, me + len(rest_of_line) + 1, len(work))
+        me = me + len(rest_of_line) + 1  # the list starts on the next line
+        if me >= len(work):
+            return None
+        end = _list_lines(work, me, len(work), _bullet(work, work.rfind("\n", 0, ms) + 1))
         lines = True
         if end <= me:
             return None
@@ -242,7 +283,7 @@ def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: 
             end = seg.sentence(me)[1]
         if kind == "colon" and re.match(r"\s*\d", work[me:me + 8]):
             return None  # "Đã giải quyết: 18.273 hồ sơ": a label and its value
-    items = _items(work, me, end, starts, lines)
+    items = _line_items(work, me, end, starts) if lines else _items(work, me, end, starts, False)
     if not items:
         return None
     if kind == "colon" and not lines and len(items) < 2:

@@ -213,8 +213,9 @@ def index_cues() -> Matcher:
 
 @functools.cache
 def negative_cues(section: str) -> Matcher:
-    """``veto`` groups (before, clause, after) or ``counter`` labels."""
-    known = {"before", "clause", "after", "rate_after", "rate_of"} if section == "veto" else {"label"}
+    """``veto`` groups (before, clause, after ...), ``counter`` labels or ``mask`` (cue) phrases."""
+    known = {"before", "clause", "after", "rate_after", "rate_of"} if section == "veto" else \
+        {"cue"} if section == "mask" else {"label"}
     return compile_cues(_groups("negatives.toml", section, known))
 
 

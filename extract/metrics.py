@@ -24,7 +24,7 @@ from extract.lexicon import Cue
 from extract.numbers import Num
 from extract.segments import Segments
 
-_APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|được|lên|đến|là|:|\(|chừng|ước|gần như))*\s*$", re.I)
+_APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|được|lên|đến|là|:|\(|chừng|ước|gần như|tổng cộng|tổng số))*\s*$", re.I)
 _LINK = re.compile(r"^[\s,(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
 _ZERO = re.compile(r"(?i:không\s+(?:có|phát\s+sinh|để\s+(?:xảy\s+ra\s+)?(?:tình\s+trạng\s+)?)\s*"
                    r"(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
@@ -58,7 +58,7 @@ _VALUE_NEXT = re.compile(r"\s*(?:được\s+|là\s+|:\s*)?\d")
 _MECHANISM = re.compile(r"(?i:cơ\s+chế)\s*$")
 _BULLET = re.compile(r"\s*[-•*+]")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
-_BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|\(|$|và\s)")
+_BARE_END = re.compile(r"[ \t]*(?:[,;.)/\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
 # "100% hồ sơ (thuộc lĩnh vực ...) được giải quyết ": the head of a postposed timeliness cue
 _OPENING_RATE = re.compile(
@@ -90,9 +90,10 @@ class Reader(IndexMixin, LeadMixin):
     def __init__(self, work: str, nums: list[Num], seg: Segments):
         self.work = work
         self.seg = seg
+        masks = [(s, e) for s, e, _ in lexicon.negative_cues("mask").all(work)]
         self.metric = Cues([c for c in lexicon.metric_cues().all(work)
                             if not (_OFFICE.search(work[max(0, c[0] - 20):c[0]]) and not _VALUE_NEXT.match(work, c[1]))
-                            and not _not_a_verb(work, c)])
+                            and not _not_a_verb(work, c) and not any(s <= c[0] < e for s, e in masks)])
         self.index = Cues(lexicon.index_cues().all(work))
         self.units = Cues(lexicon.unit_cues().all(work))
         veto = lexicon.negative_cues("veto").all(work)

@@ -308,7 +308,7 @@ def item_head(work: str, start: int, pos: int, units: list[Unit], ustarts: list[
     sơ)", "- Công an tỉnh: 390 hồ sơ"), or None when its head is not a unit (a field of
     work, a channel, a metric). An office word (structure.toml [heads] offices) opens a
     name; under a lead that lists units ("các đơn vị ... gồm:") any capitalised name does."""
-    from extract.lexicon import structure
+    from extract.lexicon import metric_cues, structure
 
     lead = _HEAD_LEAD.match(work, start, pos)
     s = lead.end() if lead else start
@@ -318,12 +318,22 @@ def item_head(work: str, start: int, pos: int, units: list[Unit], ustarts: list[
     end = _HEAD_END.search(work, s, pos)
     head = work[s:end.start() if end else pos].strip(" ,;")
     if not head or not head[0].isupper() or len(head.split()) > 10:
-        return None
+        return _unit_inside(units, ustarts, s, pos)
     office = next(iter(structure().offices.finditer(head)), None)
     if office is not None and office[0] == 0 and head[:office[1]][0].isupper():
         return head, _office_level(head)
-    if units_listed and all(_NAME_WORD.fullmatch(w) for w in head.split()):
-        return head, _office_level(head)
+    if units_listed and all(_NAME_WORD.fullmatch(w) for w in head.split()) \
+            and not any(True for _ in metric_cues().finditer(work, s, pos)):
+        return head, _office_level(head)  # "Đã giải quyết: 18.273" names a metric, not a unit
+    return _unit_inside(units, ustarts, s, pos)
+
+
+def _unit_inside(units: list[Unit], ustarts: list[int], s: int, pos: int) -> tuple[str, str | None] | None:
+    """The last unit an item names before its number ("hồ sơ thuộc thẩm quyền của cấp
+    huyện 4.100 hồ sơ")."""
+    k = bisect.bisect_left(ustarts, pos) - 1
+    if k >= 0 and units[k].start >= s and units[k].end <= pos:
+        return units[k].name, units[k].level
     return None
 
 
