@@ -12,6 +12,7 @@ from sqlite_utils import Database
 import extract
 import store
 from store.crashpoints import CrashPoint
+from store.decoding import decode_page
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ class ExtractStats:
     figures: int = 0
     snapshots_new: int = 0
     errors: int = 0
+    redecoded: int = 0  # pages whose bytes contradicted their declared charset
 
 
 def _widget_of(figure: extract.Figure, widgets: tuple[extract.Widget, ...]) -> int | None:
@@ -37,8 +39,16 @@ def _widget_of(figure: extract.Figure, widgets: tuple[extract.Widget, ...]) -> i
 
 def extract_page_row(db: Database, page: dict[str, Any], stats: ExtractStats) -> None:
     """Extract one stored page and save its article, widget snapshots and figures (in one
-    transaction: a crash keeps all of them or none, and the page is extracted again)."""
-    parsed = extract.extract_page(store.page_body(page), url=page["url"])
+    transaction: a crash keeps all of them or none, and the page is extracted again).
+
+    The bytes are decoded here (store.decoding: UTF-8 under a wrong label, TCVN3/VNI font
+    encodings, windows-1258), so the extractor reads Unicode NFC text.
+    """
+    decoded = decode_page(store.page_body(page), page.get("content_type"))
+    if decoded.note:
+        stats.redecoded += 1
+        log.info("%s: %s", page["url"], decoded.note)
+    parsed = extract.extract_page(decoded.text, url=page["url"])
     with store.transaction(db):
         _save_parsed(db, page, parsed, stats)
 

@@ -48,7 +48,12 @@ def generic_parts(html: str, url: str | None = None) -> GenericParts:
         body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
         date = _parse(getattr(doc, "date", None))
     better = page_date(html, url)
-    return GenericParts(title=title, published=better or date, body=body)
+    published = next((d for d in (better, date) if d and shown_on_page(d, html, url)), None)
+    if published is None and (better or date):
+        log.warning("%s: no date kept: the date guessed (%s) is not written on the page "
+                    "(an impossible date such as 31/02 is read as none, never invented)",
+                    url, (better or date).date())  # type: ignore[union-attr]
+    return GenericParts(title=title, published=published, body=body)
 
 
 def page_date(html: str, url: str | None = None) -> dt.datetime | None:
@@ -62,6 +67,26 @@ def page_date(html: str, url: str | None = None) -> dt.datetime | None:
         log.debug("htmldate failed on %s", url, exc_info=True)
         return None
     return _parse(found)
+
+
+MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def shown_on_page(when: dt.datetime, html: str, url: str | None = None) -> bool:
+    """Whether the page (or its URL) writes the date `when`, in any usual form: a guessed
+    date that is written nowhere was invented (htmldate reads "31/02/2024" as 2024-02-01)."""
+    y, m, d = when.year, when.month, when.day
+    mon = MONTH_ABBR[m - 1]
+    sep = r"\s*[/.\-]\s*"
+    patterns = (
+        rf"(?<!\d)0?{d}{sep}0?{m}{sep}{y}(?!\d)",
+        rf"(?<!\d){y}{sep}0?{m}{sep}0?{d}(?!\d)",
+        rf"ngày\s+0?{d}\s+tháng\s+0?{m}\s+năm\s+{y}",
+        rf"(?<!\d)0?{d}\s+{mon}[a-z]*\.?,?\s+{y}",
+        rf"{mon}[a-z]*\.?\s+0?{d},?\s+{y}",
+    )
+    haystacks = (html, url or "")
+    return any(re.search(p, text, re.I) for p in patterns for text in haystacks)
 
 
 def _parse(value: object) -> dt.datetime | None:

@@ -124,13 +124,32 @@ def decode_html(data: str | bytes) -> str:
     return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
 
 
+#: libxml2 builds no element deeper than 255 levels (2048 with huge_tree) and drops the
+#: rest of the page without an error; legacy pages nest hundreds of unclosed <font>s.
+HUGE_PARSER = lxml.html.HTMLParser(huge_tree=True)
+#: Unclosed inline tags beyond this many are flattened (their text kept, the tags dropped).
+MAX_INLINE_NESTING = 200
+INLINE_OPEN_RE = re.compile(r"<(font|span|b|i|u|strong|em|small|big)\b[^>]*>", re.I)
+INLINE_CLOSE_RE = re.compile(r"</(font|span|b|i|u|strong|em|small|big)\s*>", re.I)
+#: Presentational tags with nothing a selector needs: <font …> always, the others bare.
+FLATTEN_RE = re.compile(r"</?font\b[^>]*>|</?(?:span|b|i|u|strong|em|small|big)\s*>", re.I)
+
+
+def flatten_deep_inline(text: str) -> str:
+    """Drop presentational inline tags when so many are left unclosed that the tree would
+    pass libxml2's depth limit (their text stays; classed or id'd elements stay)."""
+    if len(INLINE_OPEN_RE.findall(text)) - len(INLINE_CLOSE_RE.findall(text)) <= MAX_INLINE_NESTING:
+        return text
+    return FLATTEN_RE.sub("", text)
+
+
 def parse(data: str | bytes) -> etree._Element | None:
     text = XML_DECL_RE.sub("", decode_html(data))
     text = text.replace("\x00", "")
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(flatten_deep_inline(text), parser=HUGE_PARSER)
     except (etree.ParserError, ValueError, TypeError):
         return None
 
@@ -141,9 +160,10 @@ def clean(text: str) -> str:
 
 
 def paragraphs(el: etree._Element) -> list[str]:
-    """The block-level texts under `el`, whitespace-normalised, in order."""
+    """The block-level texts under `el`, whitespace-normalised, in order (iterative: a
+    deeply nested page must not hit Python's recursion limit)."""
     out: list[str] = []
-    buf: list[str] = []
+    buf: list[str] = [el.text or ""]
 
     def flush() -> None:
         t = clean("".join(buf))
@@ -151,22 +171,23 @@ def paragraphs(el: etree._Element) -> list[str]:
         if t:
             out.append(t)
 
-    def walk(e: etree._Element) -> None:
-        tag = e.tag if isinstance(e.tag, str) else ""
+    # (element, entering): entering emits its start and text and queues its children;
+    # leaving closes a block and emits the tail.
+    stack: list[tuple[etree._Element, bool]] = [(child, True) for child in reversed(el)]
+    while stack:
+        e, entering = stack.pop()
+        tag = e.tag.lower() if isinstance(e.tag, str) else ""
+        if not entering:
+            if tag in BLOCK_TAGS:
+                flush()
+            buf.append(e.tail or "")
+            continue
+        if tag in BLOCK_TAGS:
+            flush()
+        stack.append((e, False))
         if tag:
-            block = tag.lower() in BLOCK_TAGS
-            if block:
-                flush()
             buf.append(e.text or "")
-            for child in e:
-                walk(child)
-            if block:
-                flush()
-        buf.append(e.tail or "")
-
-    buf.append(el.text or "")
-    for child in el:
-        walk(child)
+            stack.extend((child, True) for child in reversed(e))
     flush()
     return out
 

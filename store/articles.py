@@ -27,7 +27,7 @@ def pages_to_extract(
     With `everything`, every stored article page.
     """
     sql = """
-        SELECT p.id, p.url, p.site_id, p.sha256, p.html_zlib, p.fetched_at
+        SELECT p.id, p.url, p.site_id, p.sha256, p.html_zlib, p.fetched_at, p.content_type
         FROM pages p LEFT JOIN articles a ON a.page_id = p.id
         WHERE p.kind = 'article' AND p.status BETWEEN 200 AND 299
     """
@@ -36,7 +36,8 @@ def pages_to_extract(
         sql += " AND (a.id IS NULL OR a.page_sha256 != p.sha256 OR a.extractor_version != ?)"
         params.append(extractor_version)
     for row in db.execute(sql + " ORDER BY p.id", params).fetchall():
-        yield dict(zip(("id", "url", "site_id", "sha256", "html_zlib", "fetched_at"), row))
+        yield dict(zip(("id", "url", "site_id", "sha256", "html_zlib", "fetched_at",
+                        "content_type"), row))
 
 
 def fingerprint(owner: str, figure: Any) -> str:

@@ -1,0 +1,42 @@
+"""A publication date is one the page writes: never a date a library guessed from an
+impossible one ("31/02/2024 25:61" is no date, not 2024-02-01)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.generic import shown_on_page
+from extract.html import split_page
+
+BODY = ("<p>Trong quý I năm 2024, xã đã tiếp nhận 336 hồ sơ, trả kết quả 330 hồ sơ đúng "
+        "hạn, không có hồ sơ trễ hạn. Bộ phận một cửa tiếp tục cải cách thủ tục.</p>"
+        "<p>Người dân hài lòng với cán bộ một cửa của xã trong quý vừa qua.</p>")
+
+
+def generic_page(date_line: str) -> bytes:
+    return (f"<html><head><title>Kết quả CCHC quý I | Xã A</title></head><body>"
+            f"<div class='content'><h1>Kết quả CCHC quý I</h1><div class='date'>{date_line}"
+            f"</div>{BODY}</div></body></html>").encode()
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Ngày đăng: 31/02/2024 25:61", None),
+    ("Ngày đăng: 30/13/2024", None),
+    ("Ngày đăng: 15/02/2024 08:30", dt.date(2024, 2, 15)),
+    ("Ngày đăng: 05-03-2024", dt.date(2024, 3, 5)),
+    ("Quý I năm 2024", None),  # htmldate guesses 2024-01-01 from the year: not written
+])
+def test_generic_page_date_is_written_or_none(line: str, published: dt.date | None) -> None:
+    parts = split_page(generic_page(line), "http://a.gov.vn/tin/ket-qua-cchc.html")
+    assert (parts.published.date() if parts.published else None) == published
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Ngày 31/02/2024", False), ("ngày 01/02/2024", True), ("2024-02-01T08:00", True),
+    ("ngày 1 tháng 2 năm 2024", True), ("Thu, 01 Feb 2024 08:00:00 GMT", True),
+    ("tháng 02/2024", False),
+])
+def test_shown_on_page(text: str, shown: bool) -> None:
+    assert shown_on_page(dt.datetime(2024, 2, 1), text) is shown
