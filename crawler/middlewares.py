@@ -1,14 +1,25 @@
-"""Downloader middlewares: the proxy of `CCHC_PROXY`, and waiting out `Retry-After`."""
+"""Downloader middlewares: the proxy of `CCHC_PROXY`, waiting out `Retry-After`, and soft
+failures (a 200 that is not the page: a truncated gzip body, a CMS error page, unreadable
+mojibake), which are counted, logged with their reason, not stored, and so fetched again
+by the next crawl."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import logging
+import re
+import tomllib
+import zlib
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from scrapy.exceptions import NotConfigured
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from store.decoding import decode_page, mojibake_share, visible_text
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -76,3 +87,105 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+
+
+RULES_FILE = Path(__file__).with_name("soft_failures.toml")
+HEADING_RE = re.compile(r"<(title|h[1-3])\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+
+
+@functools.cache
+def soft_failure_rules() -> dict[str, Any]:
+    """crawler/soft_failures.toml, read once."""
+    return tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+
+
+class SoftFailure(IgnoreRequest):
+    """A 200 response that is not the page; the request's errback counts it as an error."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"soft failure {reason}: {detail}")
+        self.reason = reason
+
+
+class _Counting:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        return cls(crawler)
+
+    def fail(self, request: Request, reason: str, detail: str) -> SoftFailure:
+        """Count and log a soft failure; the exception to raise."""
+        self.stats.inc_value(f"cchc/soft/{reason}")
+        log.warning("soft failure (%s) on %s: %s; not stored, the next crawl tries again",
+                    reason, request.url, detail)
+        return SoftFailure(reason, detail)
+
+
+class TruncatedBodyMiddleware(_Counting):
+    """A gzip/deflate body cut short: retried like a network error, then a soft failure.
+
+    Sits outside HttpCompressionMiddleware (595 > 590) so it sees the compressed bytes,
+    which Scrapy would otherwise inflate as far as they go and pass on as a short page."""
+
+    def process_response(self, request: Request, response: Response) -> Response | Request:
+        coding = (response.headers.get("Content-Encoding") or b"").decode("latin-1").lower()
+        if not response.body or coding not in ("gzip", "x-gzip", "deflate"):
+            return response
+        if compressed_complete(response.body, coding):
+            return response
+        retry = get_retry_request(request, spider=self.crawler.spider, reason="truncated_body")
+        if retry is not None:
+            return retry
+        raise self.fail(request, "truncated_body",
+                        f"{coding} body of {len(response.body)} bytes ends before its end")
+
+
+def compressed_complete(body: bytes, coding: str) -> bool:
+    """Whether a gzip/deflate body holds a whole compressed stream."""
+    wbits = 47 if coding in ("gzip", "x-gzip") else 15  # 47: gzip or zlib header
+    for bits in (wbits, -15):  # some servers send raw deflate
+        inflater = zlib.decompressobj(bits)
+        try:
+            inflater.decompress(body, 64 * 1024 * 1024)
+        except zlib.error:
+            continue
+        return inflater.eof
+    return False
+
+
+class SoftPageMiddleware(_Counting):
+    """Checks of an HTML 200 once decompressed: a CMS error page ("Lỗi 404 / Trang không
+    tồn tại") is a soft failure; bytes that contradict the declared charset are read as
+    what they are (UTF-8 under an iso-8859-1 label), counted; text that stays mojibake
+    is a soft failure. Sits inside HttpCompressionMiddleware (580 < 590)."""
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        ctype = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        if response.status != 200 or "html" not in ctype.lower() or not response.body:
+            return response
+        decoded = decode_page(response.body, ctype)
+        phrase = soft_404_phrase(decoded.text)
+        if phrase:
+            raise self.fail(request, "error_page", f"the page says {phrase!r}")
+        share = mojibake_share(visible_text(decoded.text))
+        if share > soft_failure_rules()["mojibake"]["max_share"]:
+            raise self.fail(request, "mojibake", f"{share:.0%} of its letters are mojibake")
+        if decoded.note and decoded.encoding == "utf-8":
+            self.stats.inc_value("cchc/soft/charset_contradicted")
+            log.warning("%s: %s: read as UTF-8", request.url, decoded.note)
+            return response.replace(encoding="utf-8")
+        return response
+
+
+def soft_404_phrase(html: str) -> str | None:
+    """The error-page phrase in the page's title or a heading, if any."""
+    phrases = soft_failure_rules()["not_found"]["phrases"]
+    for _, inner in HEADING_RE.findall(html):
+        text = " ".join(visible_text(inner).lower().split())
+        for phrase in phrases:
+            if phrase in text:
+                return phrase
+    return None

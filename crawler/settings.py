@@ -37,6 +37,8 @@ HTTPCACHE_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ProxyMiddleware": 740,
     "crawler.middlewares.RetryAfterMiddleware": 560,  # just outside RetryMiddleware (550)
+    "crawler.middlewares.TruncatedBodyMiddleware": 595,  # sees bodies before decompression (590)
+    "crawler.middlewares.SoftPageMiddleware": 580,  # sees them after
 }
 EXTENSIONS = {"crawler.progress.CrawlProgress": 500}
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}

@@ -21,6 +21,11 @@ one fault each (`FAULTS`, in listing order):
 | `nocharset` | UTF-8 bytes, no charset in header or meta | stored; text decodes right |
 | `tracking` | listed twice, once with `utm_source`/`fbclid` parameters | stored once |
 | `huge` | a 50 MB body (Content-Length says so) | skipped (DOWNLOAD_MAXSIZE), error counted |
+| `gzip` | first 3 requests: a gzip body cut short (a 200 all the same), then the page | not stored; a soft failure counted; stored by the next crawl |
+| `soft404` | first request: 200 with "Lỗi 404 / Trang không tồn tại" in the site's template | not stored; a soft failure counted; stored by the next crawl |
+| `latin1` | declares iso-8859-1 (header and meta) but sends UTF-8 | stored; read as UTF-8, the contradiction counted |
+| `baddate` | shows the date "31/02/2024 25:61" | stored; no publication date (none invented) |
+| `tcvn3` | the whole page in the TCVN3 (ABC) font encoding, `.VnTime` fonts, windows-1252 | stored; text converted to Unicode |
 
 Articles past the faulty ones are served normally; attachments are PDFs. Reform page 1 also
 lists a news article at a `…&noibo=1` URL that robots.txt disallows (it must not be fetched). The reform listing's
@@ -31,6 +36,7 @@ pager never ends: after the last real page, "Tiếp" leads to empty pages with y
 
 from __future__ import annotations
 
+import gzip
 import threading
 import unicodedata
 from collections import Counter
@@ -42,11 +48,31 @@ from replica.site import FAULT_ACTION, FAULT_DELAY, FAULT_SIZE, Response, html_r
 from replica.trang import TrangSite
 
 FAULTS = ("503", "500", "gone", "slow", "timeout", "reset", "chain", "loop", "cycle",
-          "malformed", "cp1258", "nocharset", "tracking", "huge")
+          "malformed", "cp1258", "nocharset", "tracking", "huge", "gzip", "soft404", "latin1",
+          "baddate", "tcvn3")
 #: Faults after which the article cannot be had (the crawl must count an error instead).
-LOST = frozenset({"gone", "loop", "cycle", "huge"})
+LOST = frozenset({"gone", "loop", "cycle", "huge", "gzip", "soft404"})
+#: Of those, the ones a later crawl gets (soft failures are retried, not remembered).
+RECOVERED = frozenset({"gzip", "soft404"})
+BAD_DATE = "31/02/2024 25:61"
 HUGE_SIZE = 50 * 1024 * 1024
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def to_tcvn3(text: str) -> bytes:
+    """Vietnamese text as a TCVN3 (ABC) page stored it: one byte per letter, read by a
+    `.VnTime` font (toned capitals do not exist: the lowercase byte is used)."""
+    from viparse.normalize.encodings import CHARMAPS
+
+    reverse: dict[str, str] = {}
+    for legacy, uni in CHARMAPS["tcvn3"].pairs:
+        reverse.setdefault(unicodedata.normalize("NFC", uni), legacy)
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch not in reverse and ch.lower() in reverse:
+            ch = ch.lower()
+        out.append(reverse.get(ch, ch))
+    return "".join(out).encode("cp1252", errors="replace")
 
 
 def to_cp1258(text: str) -> bytes:
@@ -140,6 +166,11 @@ class FaultTrangSite(TrangSite):
             return 200, {FAULT_ACTION: "reset"}, b""
         if fault == "huge":
             return 200, {"Content-Type": "text/html; charset=utf-8", FAULT_SIZE: str(HUGE_SIZE)}, b""
+        if fault == "soft404" and n == 1:
+            error = ('<div class="tandan-error"><h2>Lỗi 404</h2>'
+                     "<p>Trang không tồn tại hoặc đã bị xóa.</p></div>")
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, self.page(
+                "Lỗi 404 - Trang không tồn tại", error, f"./ChiTietTinTuc.aspx?nid={a.id}").encode()
         status, headers, body = super().route(path, query)
         if fault == "slow":
             headers = {**headers, FAULT_DELAY: "1.5"}
@@ -152,6 +183,21 @@ class FaultTrangSite(TrangSite):
             body = text.replace('<div class="tandan-footer">', '<div class="tandan-footer"<').encode("utf-8")
         elif fault == "cp1258":
             body = to_cp1258(body.decode("utf-8"))
+        elif fault == "gzip" and n <= 3:
+            packed = gzip.compress(body)
+            headers = {**headers, "Content-Encoding": "gzip"}
+            body = packed[: len(packed) * 2 // 5]
+        elif fault == "latin1":
+            headers = {**headers, "Content-Type": "text/html; charset=iso-8859-1"}
+            body = body.replace(b"charset=utf-8", b"charset=iso-8859-1")
+        elif fault == "baddate":
+            shown = a.published.strftime("%d/%m/%Y %H:%M:%S")
+            body = body.replace(shown.encode(), BAD_DATE.encode())
+        elif fault == "tcvn3":
+            text = body.decode("utf-8").replace("charset=utf-8", "charset=windows-1252")
+            text = text.replace("<body", '<body style="font-family: .VnTime"', 1)
+            headers = {**headers, "Content-Type": "text/html; charset=windows-1252"}
+            body = to_tcvn3(text)
         elif fault == "nocharset":
             text = body.decode("utf-8").replace(
                 '<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />', "")

@@ -18,7 +18,7 @@ import sqlite_utils
 import store
 from cchc.extraction import extract_stored_pages
 from replica import Replica, ReplicaServer, build_replica
-from replica.faults import FAULTS, LOST, FaultTrangSite
+from replica.faults import FAULTS, LOST, RECOVERED, FaultTrangSite
 
 ROOT = Path(__file__).resolve().parents[1]
 FAULT_SITES = ROOT / "replica" / "sites_faults.csv"
@@ -49,10 +49,10 @@ class Crawl:
         return store.canonical_url(site.url(site.article_path(site.fault_article(fault))))
 
 
-def run(platform: str, proxy: str, db: Path) -> tuple[dict, str]:
+def run(platform: str, proxy: str, db: Path, *args: str) -> tuple[dict, str]:
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     cmd = [sys.executable, "-m", "scrapy", "crawl", platform, "-s", f"CCHC_PROXY={proxy}",
-           "-s", f"CCHC_SITES_FILE={FAULT_SITES}", "-s", f"CCHC_DB_PATH={db}", *FAST]
+           "-s", f"CCHC_SITES_FILE={FAULT_SITES}", "-s", f"CCHC_DB_PATH={db}", *FAST, *args]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
@@ -158,3 +158,49 @@ def test_robots_txt_disallowed_url_is_not_fetched(crawled: Crawl) -> None:
     assert site.hits[(hidden.id, "news")] == 0
     stored = crawled.urls("fault-trang")
     assert not [u for u in stored if f"nid={hidden.id}" in u]
+
+
+# -- soft failures: a 200 that is not the page ------------------------------------------------
+def test_soft_failures_are_counted_logged_and_not_stored(crawled: Crawl) -> None:
+    st = crawled.stats
+    assert st["cchc/soft/truncated_body"] == 1  # after its retries
+    assert st["retry/reason_count/truncated_body"] == 2
+    assert st["cchc/soft/error_page"] == 1
+    assert st["cchc/error/SoftFailure"] == 2
+    assert "soft failure (truncated_body)" in crawled.log
+    assert "soft failure (error_page)" in crawled.log and "'lỗi 404'" in crawled.log
+    stored = set(crawled.urls("fault-trang"))
+    assert not {crawled.url_of(f) for f in RECOVERED} & stored
+    titles = [r["title"] for r in sqlite_utils.Database(crawled.db).query(
+        "select title from articles")]
+    assert not [t for t in titles if t and "không tồn tại" in t]
+
+
+def test_soft_failures_are_fetched_again_by_the_next_crawl(crawled: Crawl) -> None:
+    with ReplicaServer(crawled.replica) as proxy:
+        stats, _ = run("trang", proxy, crawled.db, "-a", "incremental=1")
+    stored = set(crawled.urls("fault-trang"))
+    assert {crawled.url_of(f) for f in RECOVERED} <= stored
+    assert stats["cchc/page/new"] >= len(RECOVERED)
+
+
+def test_utf8_under_an_iso_8859_1_label_is_read_as_utf8(crawled: Crawl) -> None:
+    assert crawled.stats["cchc/soft/charset_contradicted"] >= 1
+    article = crawled.site.fault_article("latin1")
+    body = article_body(crawled, "latin1")
+    assert unicodedata.normalize("NFC", article.paragraphs[0]) in body
+    assert "Ã" not in body and "áº" not in body
+
+
+def test_impossible_date_is_stored_as_none(crawled: Crawl) -> None:
+    row = next(sqlite_utils.Database(crawled.db).query(
+        "select published, body from articles where url = ?", [crawled.url_of("baddate")]))
+    assert row["published"] is None and row["body"]
+
+
+def test_tcvn3_page_is_converted_to_unicode(crawled: Crawl) -> None:
+    article = crawled.site.fault_article("tcvn3")
+    body = article_body(crawled, "tcvn3")
+    # TCVN3 has no toned capitals (a `.VnTimeH` font drew them): compare case-folded
+    assert unicodedata.normalize("NFC", article.paragraphs[0]).lower() in body.lower()
+    assert unicodedata.is_normalized("NFC", body)
