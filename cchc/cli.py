@@ -25,13 +25,41 @@ db_option = click.option(
 )
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(db_path: Path) -> None:
+    """A ClickException with the fix when `db_path` exists but is no SQLite database (an
+    empty file is one)."""
+    if not db_path.is_file():
+        if db_path.exists():
+            raise click.ClickException(f"{db_path} is a directory: pass a database file with --db")
+        return
+    with db_path.open("rb") as fh:
+        head = fh.read(len(SQLITE_MAGIC))
+    if head and head != SQLITE_MAGIC:
+        raise click.ClickException(
+            f"{db_path} is not a SQLite database: pass the cchc database with --db "
+            f"(default {DEFAULT_DB}), or a new file name to start one")
+
+
 def open_existing_db(db_path: Path) -> Database:
-    """The store at `db_path`, migrated; a ClickException with the fix when it is missing."""
+    """The store at `db_path`, migrated; a ClickException with the fix when it is missing
+    or not a SQLite database (nothing is created)."""
     import store
 
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run `cchc crawl` first")
+    check_sqlite_file(db_path)
     return store.open_db(db_path)
+
+
+def output_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Click callback: an output file whose directory exists (else a usage error)."""
+    if value is not None and not value.parent.is_dir():
+        raise click.BadParameter(f"directory {value.parent} does not exist: create it first "
+                                 f"(mkdir -p {value.parent})")
+    return value
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
@@ -106,6 +134,7 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
         sites = [s for s in sites if s.platform in platforms]
     if not sites:
         raise click.ClickException("no site to crawl: check --site/--platform and the sites file")
+    check_sqlite_file(db_path)
     db = store.open_db(db_path)
     store.upsert_sites(db, sites)
     db.close()
@@ -283,6 +312,17 @@ def sites_detect(url: str, replica: bool, timeout: float) -> None:
 
         cchc sites detect http://thaihoc.binhgiang.haiduong.gov.vn/ --replica
     """
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        web = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        web = False
+    if not web:
+        raise click.BadParameter(f"{url!r} is not a web address: give the homepage's URL, "
+                                 "e.g. http://thaihoc.binhgiang.haiduong.gov.vn/",
+                                 param_hint="URL")
     from scrapy.spiderloader import SpiderLoader
 
     from cchc.commands_ops import fetch_html
@@ -338,7 +378,7 @@ def extract_text(path: Path, published: str | None, url: str | None, as_json: bo
 
 
 @cli.command("export-warc")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), callback=output_file)
 @db_option
 @click.option("--site", "site_id", help="Only this site's pages.")
 def export_warc_cmd(path: Path, db_path: Path, site_id: str | None) -> None:
@@ -360,7 +400,7 @@ def status(db_path: Path) -> None:
     """Row counts of every table, and the last crawl runs."""
     import store
 
-    db = store.open_db(db_path)
+    db = open_existing_db(db_path)
     for table, count in store.table_counts(db).items():
         click.echo(f"{table}\t{count}")
     for run in db.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 5"):

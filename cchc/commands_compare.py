@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from cchc.cli import db_option, open_existing_db, parse_date
+from cchc.cli import db_option, open_existing_db, output_file, parse_date
 from cchc.report_html import METRICS as REPORT_METRICS
 from extract.model import CHANNELS, LEVELS
 from store.periods import KINDS
@@ -81,10 +81,13 @@ def make_filter(unit: str | None, district: str | None, province: str | None,
 @click.option("--metric", type=click.Choice(REPORT_METRICS),
               help="Only rows stating this column; charted and ranked by it (default late_pct).")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_file,
               help="Also write the table to this CSV file.")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_file,
               help="Also write an Excel workbook (table, ranking, notes).")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_file,
               help="Also write a self-contained HTML page with charts.")
 def report(db_path: Path, metric: str | None = None, csv_path: Path | None = None,
            xlsx_path: Path | None = None, html_path: Path | None = None,
@@ -136,6 +139,7 @@ def report(db_path: Path, metric: str | None = None, csv_path: Path | None = Non
 @click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
               help="Only the first N ranks.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_file,
               help="Also write the ranking to this CSV file.")
 def rank_cmd(db_path: Path, metric: str, ascending: bool, top: int | None,
              csv_path: Path | None, **filters: Any) -> None:
@@ -179,6 +183,7 @@ def rank_cmd(db_path: Path, metric: str, ascending: bool, top: int | None,
 @click.option("--metric", type=click.Choice(REPORT_METRICS), default="resolved",
               show_default=True, help="The column to follow over time.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_file,
               help="Also write the series to this CSV file.")
 def series_cmd(db_path: Path, metric: str, csv_path: Path | None, **filters: Any) -> None:
     """One unit's column over periods of one kind, with gaps and period-over-period change.
@@ -267,8 +272,10 @@ def export() -> None:
 @export.command("figures")
 @db_option
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_file,
               help="Write the figures to this CSV file (UTF-8 with BOM).")
 @click.option("--parquet", "parquet_path", type=click.Path(dir_okay=False, path_type=Path),
+              callback=output_file,
               help="Write the figures to this Parquet file (needs: pip install "
                    "'cchc[parquet]').")
 def export_figures(db_path: Path, csv_path: Path | None, parquet_path: Path | None) -> None:

@@ -16,7 +16,8 @@ from cchc.cli import db_option, open_existing_db
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; keep loopback unless behind an authenticating proxy.")
-@click.option("--port", default=8001, show_default=True, type=int, help="TCP port.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port (0: any free one).")
 def serve(db_path: Path, host: str, port: int) -> None:
     """Browse the database in Datasette and review figures at /review.
 
@@ -27,10 +28,15 @@ def serve(db_path: Path, host: str, port: int) -> None:
 
         CCHC_REVIEW_TOKEN=change-me cchc serve --db data/cchc.db
     """
+    from cchc.review_app import check_token
     from cchc.serve import run
 
     open_existing_db(db_path).close()
     token = os.environ.get("CCHC_REVIEW_TOKEN") or None
+    try:
+        check_token(token)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:

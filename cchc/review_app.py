@@ -1,9 +1,13 @@
 """The review page: a small WSGI app over `store.reviews` (queue, figure, decide, audit).
 
-Reading needs no login. Writing needs a login with the token from CCHC_REVIEW_TOKEN and a
-reviewer name; every form carries a CSRF token bound to the signed session cookie. Crawled
-text is only ever rendered through autoescaping templates, and every response carries a
-Content-Security-Policy that allows scripts from this app's own /static/ only.
+Reading needs no login. Writing needs a login with the token from CCHC_REVIEW_TOKEN (at
+least MIN_TOKEN_LENGTH characters) and a reviewer name; every form carries a CSRF token
+bound to the signed session cookie. Wrong tokens are rate-limited per client address;
+logout revokes the session on the server; the cookie is `Secure` when the app is reached
+over HTTPS (directly or behind a proxy sending X-Forwarded-Proto). Malformed tokens and
+cookies get a 4xx, never a 500. Crawled text is only ever rendered through autoescaping
+templates, and every response carries a Content-Security-Policy that allows scripts from
+this app's own /static/ only.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import json
 import mimetypes
 import re
 import secrets
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -32,6 +38,10 @@ HERE = Path(__file__).resolve().parent
 COOKIE = "cchc_review"
 SESSION_SECONDS = 12 * 3600
 MAX_FORM_BYTES = 64 * 1024
+MIN_TOKEN_LENGTH = 16
+#: Wrong login tokens allowed per client address within LOGIN_WINDOW seconds.
+LOGIN_ATTEMPTS = 5
+LOGIN_WINDOW = 60.0
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 SECURITY_HEADERS = [
@@ -52,6 +62,8 @@ class Request:
     session: dict[str, Any]
     new_cookie: str | None = None
     headers: list[tuple[str, str]] = field(default_factory=list)
+    client: str = ""
+    https: bool = False
 
 
 @dataclass
@@ -83,13 +95,60 @@ def evidence_parts(text: str, start: int | None, end: int | None,
     return text[:at], evidence, text[at + len(evidence):]
 
 
+def same(given: str, expected: str) -> bool:
+    """Constant-time comparison of two texts (as UTF-8 bytes: any character is fine)."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"),
+                               expected.encode("utf-8", "surrogateescape"))
+
+
+def check_token(token: str | None) -> None:
+    """Refuse a review token too short to resist guessing (ValueError says what to do)."""
+    if token is not None and len(token) < MIN_TOKEN_LENGTH:
+        raise ValueError(
+            f"CCHC_REVIEW_TOKEN has {len(token)} characters: use at least {MIN_TOKEN_LENGTH}, "
+            "e.g. CCHC_REVIEW_TOKEN=$(python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(24))')")
+
+
+class LoginLimiter:
+    """At most LOGIN_ATTEMPTS wrong tokens per client address in LOGIN_WINDOW seconds; then
+    every login from it waits, the right token included (thread-safe)."""
+
+    def __init__(self, attempts: int = LOGIN_ATTEMPTS, window: float = LOGIN_WINDOW) -> None:
+        self.attempts, self.window = attempts, window
+        self.failures: dict[str, deque[float]] = {}
+        self.lock = threading.Lock()
+
+    def wait(self, client: str) -> int:
+        """Seconds the client must wait before its next login (0: go ahead)."""
+        now = time.monotonic()
+        with self.lock:
+            times = self.failures.get(client)
+            while times and now - times[0] > self.window:
+                times.popleft()
+            if not times or len(times) < self.attempts:
+                return 0
+            return max(1, int(self.window - (now - times[0])) + 1)
+
+    def failed(self, client: str) -> None:
+        with self.lock:
+            self.failures.setdefault(client, deque()).append(time.monotonic())
+
+
 class ReviewApp:
-    """WSGI app serving the review pages under `prefix` (default /review)."""
+    """WSGI app serving the review pages under `prefix` (default /review).
+
+    `secure_cookie`: True always marks the cookie Secure, None (default) when the request
+    came over HTTPS (wsgi.url_scheme or X-Forwarded-Proto)."""
 
     def __init__(self, db_path: str | Path, *, token: str | None, prefix: str = "/review",
-                 secret: bytes | None = None) -> None:
+                 secret: bytes | None = None, secure_cookie: bool | None = None) -> None:
+        check_token(token or None)
         self.db_path = Path(db_path)
         self.token = token or None
+        self.secure_cookie = secure_cookie
+        self.limiter = LoginLimiter()
+        self.revoked: set[str] = set()
         self.prefix = prefix.rstrip("/")
         self.secret = secret or secrets.token_bytes(32)
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
@@ -106,21 +165,34 @@ class ReviewApp:
         return f"{payload.decode()}.{self._sign(payload)}"
 
     def _decode(self, cookie: str | None) -> dict[str, Any] | None:
-        if not cookie or "." not in cookie:
+        """The session of a cookie; None for a missing, forged, malformed, expired or
+        revoked one (never an exception)."""
+        if not cookie or "." not in cookie or not cookie.isascii():
             return None
         payload, _, sig = cookie.rpartition(".")
-        if not hmac.compare_digest(sig, self._sign(payload.encode())):
+        if not same(sig, self._sign(payload.encode())):
             return None
-        session: dict[str, Any] = json.loads(base64.urlsafe_b64decode(payload))
-        return session if session.get("exp", 0) > time.time() else None
+        try:
+            session = json.loads(base64.urlsafe_b64decode(payload))
+        except ValueError:
+            return None
+        if not isinstance(session, dict) or not isinstance(session.get("csrf"), str):
+            return None
+        if session.get("sid") in self.revoked or not session.get("exp", 0) > time.time():
+            return None
+        return session
 
     def _new_session(self, reviewer: str | None = None) -> dict[str, Any]:
         return {"reviewer": reviewer, "csrf": secrets.token_urlsafe(24),
-                "exp": int(time.time()) + SESSION_SECONDS}
+                "sid": secrets.token_urlsafe(12), "exp": int(time.time()) + SESSION_SECONDS}
 
-    def _cookie_header(self, value: str, max_age: int = SESSION_SECONDS) -> tuple[str, str]:
+    def _cookie_header(self, value: str, request: Request | None,
+                       max_age: int = SESSION_SECONDS) -> tuple[str, str]:
+        secure = self.secure_cookie or (self.secure_cookie is None and request is not None
+                                        and request.https)
         return ("Set-Cookie", f"{COOKIE}={value}; Path={self.prefix or '/'}; HttpOnly; "
-                              f"SameSite=Strict; Max-Age={max_age}")
+                              f"SameSite=Strict; Max-Age={max_age}"
+                              + ("; Secure" if secure else ""))
 
     # --- WSGI ----------------------------------------------------------------------------
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -136,7 +208,7 @@ class ReviewApp:
                    *response.headers]
         if request is not None and request.new_cookie and self._issues_session(request,
                                                                                  response):
-            headers.append(self._cookie_header(request.new_cookie))
+            headers.append(self._cookie_header(request.new_cookie, request))
         status = HTTPStatus(response.status)
         start_response(f"{status.value} {status.phrase}", headers)
         return [response.body]
@@ -153,7 +225,10 @@ class ReviewApp:
         query = {k: v[-1] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
         form: dict[str, str] = {}
         if method == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
+            try:
+                length = max(0, int(environ.get("CONTENT_LENGTH") or 0))
+            except ValueError:
+                raise _HttpError(400, "Bad request", "Send the form again.") from None
             if length > MAX_FORM_BYTES:
                 raise _HttpError(413, "Form too large", "Send a shorter note.")
             raw = environ["wsgi.input"].read(length).decode("utf-8", "replace")
@@ -164,8 +239,11 @@ class ReviewApp:
             name, _, value = part.strip().partition("=")
             cookies[name] = value
         session = self._decode(cookies.get(COOKIE))
+        https = (environ.get("wsgi.url_scheme") == "https"
+                 or environ.get("HTTP_X_FORWARDED_PROTO", "").split(",")[0].strip() == "https")
         request = Request(method, environ.get("PATH_INFO", "/"), query, form,
-                          session or self._new_session())
+                          session or self._new_session(),
+                          client=environ.get("REMOTE_ADDR", ""), https=https)
         if session is None:
             request.new_cookie = self._encode(request.session)
         return request
@@ -215,9 +293,16 @@ class ReviewApp:
     def _redirect(self, location: str, headers: list[tuple[str, str]] | None = None) -> Response:
         return Response(303, b"", "text/plain", [("Location", location), *(headers or [])])
 
+    @staticmethod
+    def _check_csrf(request: Request, message: str) -> None:
+        given = request.form.get("csrf", "")
+        if not given.isascii():
+            raise _HttpError(400, "Bad request", "The form's token is malformed: " + message)
+        if not same(given, request.session["csrf"]):
+            raise _HttpError(403, "Form expired", message)
+
     def _require_writer(self, request: Request) -> str:
-        if not hmac.compare_digest(request.form.get("csrf", ""), request.session["csrf"]):
-            raise _HttpError(403, "Form expired", "Reload the page and submit again (CSRF).")
+        self._check_csrf(request, "Reload the page and submit again (CSRF).")
         reviewer = request.session.get("reviewer")
         if not reviewer:
             raise _HttpError(401, "Log in first", f"Log in at {self.prefix}/login to review.")
@@ -299,27 +384,35 @@ class ReviewApp:
                           next=request.query.get("next", ""))
 
     def login(self, request: Request) -> Response:
-        if not hmac.compare_digest(request.form.get("csrf", ""), request.session["csrf"]):
-            raise _HttpError(403, "Form expired", "Reload the login page and submit again.")
+        self._check_csrf(request, "Reload the login page and submit again.")
+        wait = self.limiter.wait(request.client)
+        if wait:
+            response = self.login_form(request, status=429, error=(
+                f"Too many wrong tokens: wait {wait} s, then log in with CCHC_REVIEW_TOKEN."))
+            response.headers.append(("Retry-After", str(wait)))
+            return response
         if self.token is None:
             return self.login_form(request, status=403, error=(
                 "Reviews are read-only: set CCHC_REVIEW_TOKEN and restart `cchc serve`."))
         name = " ".join(request.form.get("reviewer", "").split())[:80]
         if not name:
             return self.login_form(request, status=400, error="Type your name as reviewer.")
-        if not hmac.compare_digest(request.form.get("token", "").encode(), self.token.encode()):
+        if not same(request.form.get("token", ""), self.token):
+            self.limiter.failed(request.client)
             return self.login_form(request, status=403,
                                    error="Wrong token: use the value of CCHC_REVIEW_TOKEN.")
         session = self._new_session(name)
         nxt = request.form.get("next", "")
         target = nxt if re.fullmatch(r"/[\w/?=&.%-]*", nxt) and not nxt.startswith("//") \
             else f"{self.prefix}/"
-        return self._redirect(target, [self._cookie_header(self._encode(session))])
+        return self._redirect(target, [self._cookie_header(self._encode(session), request)])
 
     def logout(self, request: Request) -> Response:
-        if not hmac.compare_digest(request.form.get("csrf", ""), request.session["csrf"]):
-            raise _HttpError(403, "Form expired", "Reload the page and submit again.")
-        return self._redirect(f"{self.prefix}/", [self._cookie_header("", max_age=0)])
+        """End the session here and on the server: its cookie is refused from now on."""
+        self._check_csrf(request, "Reload the page and submit again.")
+        if request.session.get("sid"):
+            self.revoked.add(str(request.session["sid"]))
+        return self._redirect(f"{self.prefix}/", [self._cookie_header("", request, max_age=0)])
 
     def audit(self, request: Request) -> Response:
         db = store.open_db(self.db_path)
@@ -344,7 +437,8 @@ class _HttpError(Exception):
         self.status, self.title, self.message = status, title, message
 
 
-def make_app(db_path: str | Path, *, token: str | None = None,
-             prefix: str = "/review") -> ReviewApp:
-    """The review WSGI app for a database; `token` enables writes (usually CCHC_REVIEW_TOKEN)."""
-    return ReviewApp(db_path, token=token, prefix=prefix)
+def make_app(db_path: str | Path, *, token: str | None = None, prefix: str = "/review",
+             secure_cookie: bool | None = None) -> ReviewApp:
+    """The review WSGI app for a database; `token` enables writes (usually CCHC_REVIEW_TOKEN;
+    shorter than MIN_TOKEN_LENGTH: ValueError)."""
+    return ReviewApp(db_path, token=token, prefix=prefix, secure_cookie=secure_cookie)

@@ -1,7 +1,9 @@
 """`cchc serve`: Datasette over the store, with the review page mounted beside it at /review.
 
 One ASGI app: requests under /review go to the review WSGI app (through asgiref's
-WsgiToAsgi, which Datasette already depends on), everything else to Datasette.
+WsgiToAsgi, which Datasette already depends on), everything else to Datasette, whose
+responses get a Content-Security-Policy and never show where the database lives on disk
+(`/-/databases.json` names the file only).
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from cchc.review_app import ReviewApp, make_app
 
 METADATA_FILE = Path(__file__).resolve().parent / "datasette_metadata.json"
 STATIC = Path(__file__).resolve().parent / "static"
+#: Datasette's pages carry inline scripts and styles of their own; nothing else is allowed.
+DATASETTE_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                 "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+                 "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[..., Awaitable[Any]], Callable[..., Awaitable[Any]]],
                    Awaitable[None]]
@@ -72,6 +78,50 @@ def combined_app(datasette_app: ASGIApp, review: ReviewApp) -> ASGIApp:
     return app
 
 
+def guarded_datasette(app: ASGIApp, db_path: Path) -> ASGIApp:
+    """Datasette with a CSP on every response, and the database's directory cut from the
+    introspection pages (`/-/…`) and JSON, which would show its absolute path."""
+    name = db_path.name.encode()
+    hidden = sorted({str(db_path.resolve()).encode(), str(db_path).encode()} - {name},
+                    key=len, reverse=True)
+    csp = (b"content-security-policy", DATASETTE_CSP.encode())
+
+    async def guarded(scope: Scope, receive: Callable[..., Awaitable[Any]],
+                      send: Callable[..., Awaitable[Any]]) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        rewrite = path.startswith("/-/") or path.endswith(".json")
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def send_guarded(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.lower() != csp[0]]
+                message = {**message, "headers": [*headers, csp]}
+                if rewrite:
+                    start.update(message)
+                    return
+            elif message["type"] == "http.response.body" and rewrite:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                body = b"".join(chunks)
+                for text in hidden:
+                    body = body.replace(text, name)
+                headers = [(k, str(len(body)).encode() if k.lower() == b"content-length" else v)
+                           for k, v in start["headers"]]
+                await send({**start, "headers": headers})
+                message = {"type": "http.response.body", "body": body}
+            await send(message)
+
+        await app(scope, receive, send_guarded)
+
+    return guarded
+
+
 def build_app(db_path: Path, *, token: str | None) -> ASGIApp:
     """The whole analyst server for `db_path` (migrated and with 2025 units refreshed)."""
     import store
@@ -82,7 +132,7 @@ def build_app(db_path: Path, *, token: str | None) -> ASGIApp:
     finally:
         db.close()
     review = make_app(db_path, token=token)
-    return combined_app(make_datasette(db_path).app(), review)
+    return combined_app(guarded_datasette(make_datasette(db_path).app(), db_path), review)
 
 
 def run(db_path: Path, *, host: str, port: int, token: str | None) -> None:

@@ -8,7 +8,10 @@ line and field.
 from __future__ import annotations
 
 import csv
+import io
+import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,11 +48,31 @@ class Site:
         return self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+def read_sites_text(path: Path) -> str:
+    """The sites file as NFC text: UTF-8, else windows-1258 (what Excel's "CSV" and other
+    ANSI exports give on Vietnamese Windows, logged); else an error saying what to do."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1258")
+        except UnicodeDecodeError:
+            raise SitesFileError(
+                f"{path.name}: not UTF-8 (nor windows-1258, an Excel/ANSI export): save it "
+                f"as 'CSV UTF-8' in Excel, or convert it with "
+                f"`iconv -f WINDOWS-1258 -t UTF-8 {path.name} > sites-utf8.csv`") from None
+        logging.getLogger(__name__).warning(
+            "%s is not UTF-8: read as windows-1258 (save it as 'CSV UTF-8' to be sure)",
+            path.name)
+    return unicodedata.normalize("NFC", text)
+
+
 def load_sites(path: str | Path) -> list[Site]:
     """Read and validate a sites file."""
     path = Path(path)
     name = path.name
-    with path.open(encoding="utf-8-sig", newline="") as fh:
+    with io.StringIO(read_sites_text(path), newline="") as fh:
         reader = csv.DictReader(fh)
         header = tuple(reader.fieldnames or ())
         missing = [c for c in COLUMNS[:-1] if c not in header]
@@ -90,8 +113,12 @@ def _parse_row(row: dict[str, str | None], where: str) -> Site:
             "platform",
             f"unknown platform {vals['platform']!r} (expected one of: {', '.join(PLATFORMS)})",
         )
-    parts = urlsplit(vals["base_url"])
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(vals["base_url"])
+        host = parts.hostname
+    except ValueError as exc:  # "http://[::1": an unclosed IPv6 bracket
+        raise fail("base_url", f"{vals['base_url']!r} is not a URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not host:
         raise fail("base_url", f"{vals['base_url']!r} is not an http(s) URL with a host")
     paths = tuple(p.strip() for p in vals["start_paths"].split(";") if p.strip())
     for p in paths:

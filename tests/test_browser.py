@@ -18,7 +18,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="needs Debian's chromium: apt-get install -y chromium chromium-driver")
-TOKEN = "browser-token"
+TOKEN = "browser-review-token-0123"  # at least MIN_TOKEN_LENGTH
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -13,7 +13,7 @@ from test_store_reviews import fp, make_db, save_articles
 import store
 from cchc.review_app import make_app, parse_value
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-review-token"  # at least MIN_TOKEN_LENGTH
 A1, A2 = "http://tanhong.gov.vn/a1", "http://tanhong.gov.vn/a2"
 
 
