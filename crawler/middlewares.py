@@ -13,7 +13,7 @@ import re
 import tomllib
 import zlib
 from email.utils import parsedate_to_datetime
-from pathlib import Path
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from scrapy.downloadermiddlewares.retry import get_retry_request
@@ -89,14 +89,15 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
     return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
 
 
-RULES_FILE = Path(__file__).with_name("soft_failures.toml")
+RULES_FILE = "soft_failures.toml"  # beside this module (read as package data: eggs are zips)
 HEADING_RE = re.compile(r"<(title|h[1-3])\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
 
 
 @functools.cache
 def soft_failure_rules() -> dict[str, Any]:
     """crawler/soft_failures.toml, read once."""
-    return tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    rules = resources.files("crawler").joinpath(RULES_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(rules)
 
 
 class SoftFailure(IgnoreRequest):

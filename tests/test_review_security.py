@@ -17,19 +17,12 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_store_reviews import make_db
+from test_review_app import db_path  # noqa: F401 (fixture)
 
 from cchc.review_app import MIN_TOKEN_LENGTH, ReviewApp, make_app
 from crawler.items import PageItem
 
 TOKEN = "a-long-enough-review-token-0123"
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "cchc.db"
-    make_db(path).close()
-    return path
 
 
 @pytest.fixture
