@@ -79,32 +79,48 @@ def review_queue(db_path: Path, site: str | None, metric: str | None, flag: str 
 @review.command("decide")
 @db_option
 @click.argument("fingerprint")
-@click.option("--confirm", "decision", flag_value="confirmed", help="The figure is right.")
-@click.option("--correct", "value", type=float, help="The right value (decision: corrected).")
-@click.option("--reject", "decision", flag_value="rejected", help="Not a figure: leave it out.")
+@click.option("--confirm", is_flag=True, help="The figure is right.")
+@click.option("--correct", "value", type=float, metavar="VALUE",
+              help="The right value (decision: corrected): a count as a whole number, a rate "
+                   "as a percent from 0 to 100.")
+@click.option("--reject", is_flag=True, help="Not a figure: leave it out.")
 @click.option("--reviewer", required=True, help="Your name, kept in the audit trail.")
 @click.option("--note", help="Why.")
-def review_decide(db_path: Path, fingerprint: str, decision: str | None, value: float | None,
-                  reviewer: str, note: str | None) -> None:
-    """Record a decision on the figure with FINGERPRINT (see `cchc review queue`).
+def review_decide(db_path: Path, fingerprint: str, confirm: bool, value: float | None,
+                  reject: bool, reviewer: str, note: str | None) -> None:
+    """Record a decision on the figure whose fingerprint starts with FINGERPRINT (at least
+    6 hex digits, as `cchc review queue` prints it).
 
     Example:
 
-        cchc review decide 8cb8bc84… --correct 20 --reviewer Lan --note "misread"
+        cchc review decide 8cb8bc84 --correct 20 --reviewer Lan --note "misread"
     """
     import store
 
-    if value is not None:
-        decision = "corrected"
-    if decision is None:
-        raise click.UsageError("choose one of --confirm, --correct VALUE or --reject")
+    chosen = [name for name, given in (("--confirm", confirm), ("--correct", value is not None),
+                                       ("--reject", reject)) if given]
+    if len(chosen) != 1:
+        raise click.UsageError("choose exactly one of --confirm, --correct VALUE or --reject"
+                               + (f" (got {' and '.join(chosen)})" if chosen else ""))
+    decision = {"--confirm": "confirmed", "--correct": "corrected",
+                "--reject": "rejected"}[chosen[0]]
     db = open_existing_db(db_path)
     try:
-        row = store.review_figure(db, fingerprint, decision, reviewer=reviewer,
-                                  new_value=value, note=note)
+        full = store.resolve_fingerprint(db, fingerprint)
+        row = store.review_figure(db, full, decision, reviewer=reviewer, new_value=value,
+                                  note=note)
     except store.ReviewError as exc:
+        if decision == "corrected" and "corrected value refused" in str(exc):
+            raise click.BadParameter(str(exc).split(": ", 1)[1],
+                                     param_hint="--correct") from None
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(row, ensure_ascii=False))
+    click.echo(f"saved: {decision} {row['metric']} {_value(row['old_value'])}"
+               + (f" → {_value(row['new_value'])}" if decision == "corrected" else ""), err=True)
+
+
+def _value(value: float | int | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 @review.command("audit")

@@ -340,6 +340,9 @@ class ReviewApp:
             siblings = reviews.sibling_figures(db, fig)
             trail = reviews.audit_trail(db, fingerprint)
             queue = [r["fingerprint"] for r in self._queue(db, filters)]
+            saved_fp = request.query.get("saved", "")
+            saved = (reviews.audit_trail(db, saved_fp, limit=1) or [None])[0] \
+                if re.fullmatch(r"[0-9a-f]{40}", saved_fp) else None
         finally:
             db.close()
         at = queue.index(fingerprint) if fingerprint in queue else -1
@@ -350,7 +353,7 @@ class ReviewApp:
         return self._page(status, "review_figure.html", request, fig=fig, parts=parts,
                           siblings=siblings, trail=trail, prev_fp=prev_fp, next_fp=next_fp,
                           filters=filters, qs=urlencode(filters), error=error,
-                          decisions=store.DECISIONS)
+                          decisions=store.DECISIONS, saved=saved)
 
     def decide(self, request: Request, fingerprint: str) -> Response:
         reviewer = self._require_writer(request)
@@ -374,9 +377,9 @@ class ReviewApp:
         finally:
             db.close()
         following = queue[queue.index(fingerprint) + 1:] if fingerprint in queue else []
-        qs = f"?{urlencode(filters)}" if filters else ""
+        qs = urlencode({"saved": fingerprint, **filters})  # the next page confirms the save
         target = following[0] if following else fingerprint
-        return self._redirect(f"{self.prefix}/figure/{target}{qs}")
+        return self._redirect(f"{self.prefix}/figure/{target}?{qs}")
 
     def login_form(self, request: Request, error: str | None = None,
                    status: int = 200) -> Response:

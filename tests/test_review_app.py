@@ -150,9 +150,43 @@ def test_reject_moves_to_next_and_audit_page(client: httpx.Client, db_path: Path
     path = f"/review/figure/{first[0]['data-fingerprint']}"
     r = client.post(path, data={"csrf": csrf_of(client, path), "decision": "rejected",
                                 "note": "duplicate"})
-    assert r.headers["location"] == f"/review/figure/{first[1]['data-fingerprint']}"
+    rejected = first[0]["data-fingerprint"]
+    assert r.headers["location"] == (
+        f"/review/figure/{first[1]['data-fingerprint']}?saved={rejected}")
     audit = soup(client.get("/review/audit"))
     assert [td.text for td in audit.select("#trail tbody tr td.decision")] == ["rejected"]
+
+
+def test_the_next_page_confirms_the_save_and_the_audit_says_what_was_decided(
+        client: httpx.Client, db_path: Path) -> None:
+    """The defects: no "saved" message after a decision; the audit did not say which unit,
+    metric, period or value a decision was about."""
+    login(client)
+    late = fingerprint(db_path, A1, "late")
+    path = f"/review/figure/{late}"
+    r = client.post(path, data={"csrf": csrf_of(client, path), "decision": "corrected",
+                                "value": "20"})
+    page = soup(client.get(r.headers["location"]))
+    assert page.select_one("#saved").text.startswith(
+        "Saved: corrected late of xã Tân Hồng, 2022-Q1: 19 → 20 (by Lan")
+    row = soup(client.get("/review/audit")).select_one("#trail tbody tr")
+    assert [row.select_one(f"td.{c}").text for c in ("unit", "metric", "period", "evidence")] == [
+        "xã Tân Hồng", "late", "2022-Q1", "trễ hạn 19"]
+    assert [td.text for td in row.select("td.num")] == ["19", "20"]
+
+
+@pytest.mark.parametrize("typed", ["nan", "inf", "-5", "1e308", "12.5"])
+def test_a_correction_must_be_a_plausible_value(client: httpx.Client, db_path: Path,
+                                               typed: str) -> None:
+    """The defect: nan, inf and negative corrections were recorded (nan as NULL)."""
+    login(client)
+    late = fingerprint(db_path, A1, "late")
+    path = f"/review/figure/{late}"
+    r = client.post(path, data={"csrf": csrf_of(client, path), "decision": "corrected",
+                                "value": typed})
+    assert r.status_code == 400
+    assert "refused" in soup(r).select_one("#error").text
+    assert store.get_review(Database(db_path), late) is None
 
 
 @pytest.mark.parametrize(("text", "value"), [("20", 20), ("83,94", 83.94), ("1.234,5", 1234.5),
