@@ -27,7 +27,7 @@ from replica.render import slugify
 from replica.site import ReplicaSite, Response, SiteSpec
 from replica.trang import TrangSite
 from replica.variant_site import VariantSite
-from replica.variants import Family, variant_of, variant_profile, variant_specs
+from replica.variants import Family, variant_of, variant_specs
 from replica.wordpress import WordPressSite
 
 HERE = Path(__file__).parent
@@ -114,7 +114,8 @@ class Replica:
     def _make(self, spec: SiteSpec) -> ReplicaSite:
         if spec.id in self.variant_of:
             family, n = self.variant_of[spec.id]
-            profile = variant_profile(spec, self.seed, legacy_widget=family.legacy == "trang")
+            # the default replica's box is a "Trang" one; the renderer draws its own
+            profile = {**synthetic_profile(spec, self.seed), "widget": family.legacy == "trang"}
             if n == 0:
                 return PLATFORMS[family.legacy](spec, profile, self.seed, self.n_articles)
             return VariantSite(spec, profile, self.seed, self.n_articles, family, n)

@@ -56,9 +56,9 @@ class GenericSite(ReplicaSite):
         if path in ("/", "/index.html"):
             return html_response(self.home())
         if path == "/sitemap.xml":
-            return text_response(self.sitemap(), "application/xml; charset=utf-8")
+            return text_response(self.sitemap_xml(), "application/xml; charset=utf-8")
         if path == "/rss.xml":
-            return text_response(self.rss(), "application/rss+xml; charset=utf-8")
+            return text_response(self.rss_xml(), "application/rss+xml; charset=utf-8")
         if path in self.by_path:
             return html_response(self.article(self.by_path[path]))
         if path.startswith("/uploads/files/"):
@@ -121,10 +121,8 @@ class GenericSite(ReplicaSite):
 
     def listing(self, key: str, page: int, month: str = "") -> str:
         pages = self.pages_of(key)
-        links = " ".join(f"<b>{p}</b>" if p == page else f'<a href="{esc(self.listing_path(key, p))}">{p}</a>'
-                         for p in range(1, pages + 1))
-        if page < pages:
-            links += f' <a href="{esc(self.listing_path(key, page + 1))}">Trang sau »</a>'
+        links = self.numbered_pager(key, page, "<b>{n}</b>", '<a href="{url}">{n}</a>',
+                                    next_='<a href="{url}">Trang sau »</a>')
         calendar = ""
         if self.profile.get("trap"):
             try:
@@ -161,18 +159,3 @@ class GenericSite(ReplicaSite):
 <div class="share">Chia sẻ bài viết lên facebook | Copy link</div>
 </div>"""
         return self.page(a.title, content, head)
-
-    def sitemap(self) -> str:
-        urls = "".join(f"<url><loc>{esc(self.url(self.article_path(a)))}</loc>"
-                       f"<lastmod>{a.published:%Y-%m-%d}</lastmod></url>\n" for a in self.articles)
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
-
-    def rss(self) -> str:
-        items = "".join(
-            f"<item><title>{esc(a.title)}</title><link>{esc(self.url(self.article_path(a)))}</link>"
-            f"<description>{esc(a.lead)}</description>"
-            f"<pubDate>{a.published:%a, %d %b %Y %H:%M:%S} +0700</pubDate></item>\n"
-            for a in self.articles[:20])
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-                f"<title>{esc(self.spec.name)}</title><link>{self.url('/')}</link>\n{items}</channel></rss>\n")

@@ -127,14 +127,10 @@ class LiferaySite(ReplicaSite):
     def listing(self, key: str, page: int) -> str:
         if self.profile.get("portlet") == "vnpt":
             return self.vnpt_listing(key, page)
-        pages = self.pages_of(key)
-        li = []
-        for p in range(1, pages + 1):
-            if p == page:
-                li.append(f'<li class="page-item active"><a class="page-link" href="javascript:;">{p}</a></li>')
-            else:
-                li.append(f'<li class="page-item"><a class="page-link" href="{esc(self.listing_path(key, p))}">{p}</a></li>')
-        pager = (f'<div class="pagination-bar"><ul class="pagination">{"".join(li)}</ul>'
+        li = self.numbered_pager(
+            key, page, '<li class="page-item active"><a class="page-link" href="javascript:;">{n}</a></li>',
+            '<li class="page-item"><a class="page-link" href="{url}">{n}</a></li>', sep="")
+        pager = (f'<div class="pagination-bar"><ul class="pagination">{li}</ul>'
                  f'<p class="pagination-results">Hiển thị {len(self.page_items(key, page))} kết quả.</p></div>')
         content = (f'<h2 class="portlet-title">{esc(self.category(key).title)}</h2>'
                    f'<ul class="list-group">{self.items(self.page_items(key, page))}</ul>{pager}')
@@ -149,16 +145,12 @@ class LiferaySite(ReplicaSite):
             f'<h2><a href="{esc(self.article_path(a))}">{esc(a.title)}</a></h2>'
             f'<span class="date">({a.published:%d/%m/%Y})</span><p>{esc(a.lead)}</p></div>'
             for a in self.page_items(key, page))
-        li = []
-        for p in range(1, self.pages_of(key) + 1):
-            if p == page:
-                li.append(f'<li class="active"><span>{p}</span></li>')
-            else:
-                li.append(f'<li><a href="{esc(self.listing_path(key, p))}">{p}</a></li>')
+        li = self.numbered_pager(key, page, '<li class="active"><span>{n}</span></li>',
+                                 '<li><a href="{url}">{n}</a></li>', sep="")
         content = (f'<div id="p_p_id_{pid}_" class="portlet-boundary"><h2 class="portlet-title">'
                    f'{esc(self.category(key).title)}</h2>{items}'
                    f'<div id="_{pid}_ocerSearchContainerPageIterator" class="taglib-page-iterator">'
-                   f'<ul>{"".join(li)}</ul></div></div>')
+                   f'<ul>{li}</ul></div></div>')
         return self.page(self.category(key).title, content)
 
     def article(self, a: Article) -> str:

@@ -98,12 +98,9 @@ class ListsSite(ReplicaSite):
             f'</a></h2>{self.items(self.page_items(c.key, 1)[:4])}</div>' for c in self.CATEGORIES))
 
     def listing(self, key: str, page: int) -> str:
-        pages = self.pages_of(key)
-        pager = " ".join(
-            f'<span class="current">{p}</span>' if p == page
-            else f'<a href="{esc(self.listing_path(key, p))}">{p}</a>' for p in range(1, pages + 1))
-        if page < pages:
-            pager += f' <a class="next" href="{esc(self.listing_path(key, page + 1))}">Sau »</a>'
+        pager = self.numbered_pager(key, page, '<span class="current">{n}</span>',
+                                    '<a href="{url}">{n}</a>',
+                                    next_='<a class="next" href="{url}">Sau »</a>')
         content = (f'<div id="{WP}_pnListNews" class="list-news"><h2>{esc(self.category(key).title)}</h2>'
                    f'{self.items(self.page_items(key, page))}</div>'
                    f'<div id="{WP}_PhanTrang_D" class="paging">{pager}</div>')

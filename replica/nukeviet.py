@@ -171,17 +171,12 @@ class NukeVietSite(ReplicaSite):
         pages = self.pages_of(key)
         if pages == 1:
             return ""
-        li = []
-        if page > 1:
-            li.append(f'<li class="page-item"><a class="page-link" href="{self.listing_path(key, page - 1)}">&laquo;</a></li>')
-        for p in range(1, pages + 1):
-            if p == page:
-                li.append(f'<li class="page-item active"><a class="page-link" href="javascript:void(0)">{p}</a></li>')
-            else:
-                li.append(f'<li class="page-item"><a class="page-link" href="{self.listing_path(key, p)}">{p}</a></li>')
-        if page < pages:
-            li.append(f'<li class="page-item"><a class="page-link" href="{self.listing_path(key, page + 1)}">&raquo;</a></li>')
-        return '<ul class="pagination">' + "".join(li) + "</ul>"
+        li = self.numbered_pager(
+            key, page, '<li class="page-item active"><a class="page-link" href="javascript:void(0)">{n}</a></li>',
+            '<li class="page-item"><a class="page-link" href="{url}">{n}</a></li>', sep="",
+            prev='<li class="page-item"><a class="page-link" href="{url}">&laquo;</a></li>',
+            next_='<li class="page-item"><a class="page-link" href="{url}">&raquo;</a></li>')
+        return f'<ul class="pagination">{li}</ul>'
 
     def article(self, a: Article) -> str:
         c = self.category(a.category)

@@ -136,10 +136,8 @@ class PortalPagesSite(ReplicaSite):
             f'</a></h2>{self.items(self.page_items(c.key, 1)[:4])}</div>' for c in self.CATEGORIES))
 
     def listing(self, key: str, page: int) -> str:
-        pages = self.pages_of(key)
-        pager = " ".join(
-            f'<span class="CurrentPage">{p}</span>' if p == page
-            else f'<a href="{esc(self.listing_path(key, p))}">{p}</a>' for p in range(1, pages + 1))
+        pager = self.numbered_pager(key, page, '<span class="CurrentPage">{n}</span>',
+                                    '<a href="{url}">{n}</a>')
         content = (f'<h2 class="tandan-title-channel">{esc(self.category(key).title)}</h2>'
                    f'{self.items(self.page_items(key, page))}<div class="tandan-pager">{pager}</div>')
         return self.page(self.category(key).title, content)

@@ -7,6 +7,7 @@ adds the URL shapes and renders pages from its templates.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import random
 from dataclasses import dataclass, replace
 
@@ -193,6 +194,40 @@ class ReplicaSite:
             return {"online": 0, "today": 0, "month": 0, "total": 0}
         return {"online": self.rng.randint(1, 30), "today": self.rng.randint(5, 400),
                 "month": self.rng.randint(400, 9000), "total": total}
+
+    def numbered_pager(self, key: str, page: int, current: str, link: str, sep: str = " ",
+                       prev: str = "", next_: str = "", absolute: bool = False) -> str:
+        """A listing's numbered pager: `current` / `link` format each page number ({n}, {url}),
+        `prev` / `next_` ({url}) stand before / after them when there is such a page.
+        URLs are paths, HTML-escaped (or absolute and as they are)."""
+        def url(p: int) -> str:
+            path = self.listing_path(key, p)
+            return self.url(path) if absolute else html.escape(path, quote=True)
+
+        pages = self.pages_of(key)
+        parts = [prev.format(url=url(page - 1))] if prev and page > 1 else []
+        parts += [(current if p == page else link).format(n=p, url=url(p)) for p in range(1, pages + 1)]
+        if next_ and page < pages:
+            parts.append(next_.format(url=url(page + 1)))
+        return sep.join(parts)
+
+    def sitemap_xml(self) -> str:
+        """Every article with its date, as a sitemaps.org urlset."""
+        urls = "".join(f"<url><loc>{html.escape(self.url(self.article_path(a)))}</loc>"
+                       f"<lastmod>{a.published:%Y-%m-%d}</lastmod></url>\n" for a in self.articles)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+
+    def rss_xml(self, n: int = 20) -> str:
+        """The newest `n` articles as RSS 2.0."""
+        esc = html.escape
+        items = "".join(
+            f"<item><title>{esc(a.title)}</title><link>{esc(self.url(self.article_path(a)))}</link>"
+            f"<description>{esc(a.lead)}</description>"
+            f"<pubDate>{a.published:%a, %d %b %Y %H:%M:%S} +0700</pubDate></item>\n"
+            for a in self.articles[:n])
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+                f"<title>{esc(self.spec.name)}</title><link>{self.url('/')}</link>\n{items}</channel></rss>\n")
 
     def robots(self) -> Response:
         return text_response(self.robots_txt(), "text/plain; charset=utf-8")

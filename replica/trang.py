@@ -120,17 +120,11 @@ class TrangSite(ReplicaSite):
     def listing(self, key: str, page: int) -> str:
         c = self.category(key)
         items = "\n".join(self.item(a) for a in self.page_items(key, page))
-        pages = self.pages_of(key)
-        parts = []
-        for p in range(1, pages + 1):
-            if p == page:
-                parts.append(f'<span class="CurrentPage">{p}</span>')
-            else:
-                parts.append(f'<a href="{esc(self.listing_path(key, p))}">{p}</a>')
-        if page < pages:
-            parts.append(f'<a class="tandan-next" href="{esc(self.listing_path(key, page + 1))}">Tiếp</a>')
+        pager = self.numbered_pager(key, page, '<span class="CurrentPage">{n}</span>',
+                                    '<a href="{url}">{n}</a>',
+                                    next_='<a class="tandan-next" href="{url}">Tiếp</a>')
         content = render(P, "listing.html", category_url=self.listing_path(key),
-                         category_upper=esc(c.title.upper()), items=items, pager=" ".join(parts))
+                         category_upper=esc(c.title.upper()), items=items, pager=pager)
         action = f"./{c.alias}.aspx" + (f"?PageIndex={page}" if page > 1 else "")
         return self.page(c.title, content, action)
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
-from xml.sax.saxutils import escape as xesc
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -224,9 +223,9 @@ class VariantSite(ReplicaSite):
         if r.kind == "attachment":
             return 200, {"Content-Type": "application/pdf"}, PDF_BODY
         if r.kind == "sitemap":
-            return text_response(self.sitemap(), "application/xml; charset=utf-8")
+            return text_response(self.sitemap_xml(), "application/xml; charset=utf-8")
         if r.kind == "rss":
-            return text_response(self.rss(), "application/rss+xml; charset=utf-8")
+            return text_response(self.rss_xml(), "application/rss+xml; charset=utf-8")
         if r.kind == "home":
             return html_response(self.home())
         if r.kind == "listing":
@@ -402,21 +401,6 @@ class VariantSite(ReplicaSite):
                                home_url=self.home_path())
         return self.page(a.title, content, self._sidebar("article", self.v["side_article"], a),
                          self.article_path(a))
-
-    def sitemap(self) -> str:
-        urls = "".join(f"<url><loc>{xesc(self.url(self.article_path(a)))}</loc>"
-                       f"<lastmod>{a.published:%Y-%m-%d}</lastmod></url>\n" for a in self.articles)
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
-
-    def rss(self) -> str:
-        items = "".join(
-            f"<item><title>{xesc(a.title)}</title><link>{xesc(self.url(self.article_path(a)))}</link>"
-            f"<description>{xesc(a.lead)}</description>"
-            f"<pubDate>{a.published:%a, %d %b %Y %H:%M:%S} +0700</pubDate></item>\n"
-            for a in self.articles[:20])
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-                f"<title>{xesc(self.spec.name)}</title><link>{self.url('/')}</link>\n{items}</channel></rss>\n")
 
 
 def _split(url: str) -> tuple[str, dict[str, str]]:

@@ -149,16 +149,3 @@ def variant_of(spec_id: str) -> tuple[Family, int] | None:
     if fam is None or not num.isdigit() or int(num) not in fam.variants:
         return None
     return fam, int(num)
-
-
-def variant_profile(spec: SiteSpec, seed: int, legacy_widget: bool) -> dict[str, Any]:
-    """Per-site details (invented people and numbers), as profiles.toml holds for named sites."""
-    rng = random.Random(f"{seed}:{spec.id}:profile")
-    return {
-        "editor": f"Chủ tịch UBND {spec.name}",
-        "address": f"{spec.name}, {spec.district}, {spec.province}",
-        "phone": f"0{rng.randint(200, 299)}.3{rng.randint(100, 999)}.{rng.randint(100, 999)}",
-        "email": f"ubnd.{spec.host.split('.')[0]}@{'.'.join(spec.host.split('.')[-3:])}",
-        "widget": legacy_widget, "theme": rng.choice(("default", "egov")),
-        "counter_total": rng.randint(1000, 90000),
-    }

@@ -125,21 +125,15 @@ class WordPressSite(ReplicaSite):
 
     def listing(self, key: str, page: int) -> str:
         c = self.category(key)
-        pages = self.pages_of(key)
-        links = []
-        if page > 1:
-            links.append(f'<a class="prev page-numbers" href="{self.url(self.listing_path(key, page - 1))}">Trang trước</a>')
-        for p in range(1, pages + 1):
-            if p == page:
-                links.append(f'<span aria-current="page" class="page-numbers current">{p}</span>')
-            else:
-                links.append(f'<a class="page-numbers" href="{self.url(self.listing_path(key, p))}">{p}</a>')
-        if page < pages:
-            links.append(f'<a class="next page-numbers" href="{self.url(self.listing_path(key, page + 1))}">Trang sau</a>')
+        links = self.numbered_pager(
+            key, page, '<span aria-current="page" class="page-numbers current">{n}</span>',
+            '<a class="page-numbers" href="{url}">{n}</a>', sep="", absolute=True,
+            prev='<a class="prev page-numbers" href="{url}">Trang trước</a>',
+            next_='<a class="next page-numbers" href="{url}">Trang sau</a>')
         content = (
             f'<header class="page-header alignwide"><h1 class="page-title">Chuyên mục: <span>{esc(c.title)}</span></h1></header>\n'
             + "\n".join(self.summary(a) for a in self.page_items(key, page))
-            + f'\n<nav class="navigation pagination" aria-label="Phân trang bài viết"><div class="nav-links">{"".join(links)}</div></nav>'
+            + f'\n<nav class="navigation pagination" aria-label="Phân trang bài viết"><div class="nav-links">{links}</div></nav>'
         )
         return self.page(c.title, content, self.listing_path(key, page), f"archive category category-{c.alias}")
 
