@@ -11,7 +11,8 @@ The order of evidence:
    `<meta>` says (a page declaring iso-8859-1 but sending UTF-8 would read as mojibake);
 3. a legacy Vietnamese font encoding, TCVN3 (ABC, `.VnTime` fonts) or VNI (`VNI-Times`),
    found per page by its glyph statistics (and its font names) and converted to Unicode
-   with viparse's tables;
+   with viparse's tables; in a Unicode page, the text set in a legacy font (old text pasted
+   into a new portal) is converted on its own;
 4. the declared charset (HTTP header, then `<meta>`), windows-1258 or windows-1252: of
    those that decode, the one whose text reads most like Vietnamese;
 
@@ -26,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import lxml.html
+from lxml import etree
 from viparse.normalize.detector import detect_encoding, detect_encoding_by_content
 from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS, CHARMAPS
 from viparse.normalize.frequency import vietnamese_score
@@ -34,6 +37,8 @@ from viparse.normalize.tables import convert
 HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 FONT_RE = re.compile(r"""(?:face\s*=\s*["']?|font-family\s*:\s*["']?)([^"';,>]+)""", re.I)
+LEGACY_FONT_RE = re.compile(r"""(?:face\s*=\s*["']?|font-family\s*:\s*["']?)\s*(?:\.vn|vni)""",
+                            re.I)
 TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
 #: Letters only Unicode Vietnamese text has (no single-byte code page holds them): a page
 #: containing them is already Unicode, never legacy.
@@ -124,6 +129,9 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
         if legacy:
             return Decoded(convert(utf8, CHARMAPS[legacy]), legacy, declared,
                            f"legacy {legacy} font encoding converted to Unicode")
+        runs = convert_legacy_runs(utf8)
+        if runs is not None:
+            return Decoded(runs, "utf-8", declared, "text in legacy fonts converted to Unicode")
         note = "" if declared in (None, "utf-8") else f"declared {declared}, bytes are UTF-8"
         return Decoded(_nfc(utf8), "utf-8", declared, note)
     if utf8 is not None:
@@ -134,6 +142,60 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
         return Decoded(convert(surface, CHARMAPS[legacy]), legacy, declared,
                        f"legacy {legacy} font encoding converted to Unicode")
     return _single_byte(body, declared)
+
+
+FAMILY_RE = re.compile(r"font-family\s*:\s*([^;]+)", re.I)
+
+
+def _font_encoding(el: etree._Element) -> str | None | bool:
+    """The legacy encoding an element's own fonts name, None for other fonts, False when it
+    names no font (it inherits its parent's)."""
+    names = el.get("face", "").split(",")
+    family = FAMILY_RE.search(el.get("style", ""))
+    if family:
+        names += family.group(1).split(",")
+    names = [n.strip().strip("'\"") for n in names if n.strip().strip("'\"")]
+    if not names:
+        return False
+    encoding = detect_encoding(names).encoding
+    return encoding if encoding in CHARMAPS else None
+
+
+def convert_legacy_runs(html: str) -> str | None:
+    """`html` with the text set in a legacy font (`<font face=".VnTime">`, `style="font-
+    family: VNI-Times"`) converted to Unicode; None when it has no such text. Text that
+    already holds a Unicode-only Vietnamese letter is never touched."""
+    if not LEGACY_FONT_RE.search(html):
+        return None
+    try:
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return None
+    changed = False
+
+    def font_of(el: etree._Element | None) -> str | None:
+        while el is not None:
+            found = _font_encoding(el) if isinstance(el.tag, str) else False
+            if found is not False:
+                return found  # type: ignore[return-value]
+            el = el.getparent()
+        return None
+
+    def fixed(text: str | None, encoding: str | None) -> str | None:
+        nonlocal changed
+        if not text or not encoding or text.isascii() or any(c in UNICODE_ONLY for c in text):
+            return text
+        changed = True
+        return convert(text, CHARMAPS[encoding])
+
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        el.text = fixed(el.text, font_of(el))
+        el.tail = fixed(el.tail, font_of(el.getparent()))
+    if not changed:
+        return None
+    return _nfc(lxml.html.tostring(tree, encoding="unicode"))
 
 
 def _utf8(body: bytes) -> str | None:

@@ -124,3 +124,16 @@ def test_unicode_and_foreign_pages_are_left_alone(text: str) -> None:
     if text.isascii() or all(ord(c) < 256 for c in text):
         decoded = decode_page(page(text).encode("latin-1"), "text/html; charset=iso-8859-1")
         assert text in decoded.text
+
+
+@pytest.mark.parametrize(("encoding", "font"), [("tcvn3", ".VnTime"), ("vni", "VNI-Times")])
+def test_legacy_text_pasted_into_a_unicode_page_is_converted_alone(encoding: str,
+                                                                   font: str) -> None:
+    legacy = legacy_bytes(SENTENCES[0], encoding).decode("cp1252")  # as pasted: characters
+    html = (f"<html><body><h1>{SENTENCES[1]}</h1><p><font face=\"{font}\">{legacy}</font>"
+            f"</p><p style=\"font-family: Arial\">{SENTENCES[2]}</p></body></html>")
+    decoded = decode_page(html.encode(), "text/html; charset=utf-8")
+    assert decoded.encoding == "utf-8" and "legacy fonts" in decoded.note
+    text = folded(decoded.text) if encoding == "tcvn3" else decoded.text
+    assert (folded(SENTENCES[0]) if encoding == "tcvn3" else SENTENCES[0]) in text
+    assert SENTENCES[1] in decoded.text and SENTENCES[2] in decoded.text
