@@ -56,7 +56,6 @@ _DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
 _VALUE_NEXT = re.compile(r"\s*(?:được\s+|là\s+|:\s*)?\d")
 _MECHANISM = re.compile(r"(?i:cơ\s+chế)\s*$")
-_BULLET = re.compile(r"\s*[-•*+]")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)/\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
@@ -251,19 +250,7 @@ class Reader(IndexMixin, LeadMixin):
         return as_channel(label)
 
     def heading_channel(self, pos: int) -> str | None:
-        return as_channel(self.channels.heading(self._list_head(self.seg.paragraph(pos)[0]), pos))
-
-    def _list_head(self, ps: int) -> int:
-        """Start of the heading line a bulleted list hangs from ("Hồ sơ trực tuyến:\n- ...")."""
-        for _ in range(30):
-            if ps <= 0 or not _BULLET.match(self.work, ps):
-                return ps
-            prev = self.seg.paragraph(ps - 1)[0]
-            above = self.work[prev:ps]
-            if not above.strip() or re.search(r"\n[ \t]*\n\s*$", above):
-                return ps  # a blank line ends the list's scope
-            ps = prev
-        return ps
+        return as_channel(self.channels.heading(self.seg.paragraph(pos)[0], pos))
 
     def add(self, d: Draft) -> None:
         self.drafts.append(d)
