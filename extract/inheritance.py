@@ -30,10 +30,10 @@ class Lead:
     whole: Draft | None  # the lead's own count, when it states one
 
     def within(self, label: str) -> str:
-        """`label` as a part of the whole ("late" among pending dossiers: pending_late)."""
-        if self.whole is None:
-            return label
-        return structure().within.get(self.whole.metric, {}).get(label, label)
+        """`label` as a part of the whole, or of what the lead names ("late" among pending
+        dossiers: pending_late)."""
+        whole = self.whole.metric if self.whole is not None else self.labels[0] if len(self.labels) == 1 else None
+        return structure().within.get(whole, {}).get(label, label) if whole else label
 
 
 class LeadMixin:

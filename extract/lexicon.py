@@ -247,7 +247,7 @@ def all_phrases() -> list[tuple[str, str, str]]:
     out = []
     for fname, matcher in (("metrics.toml", metric_cues()), ("channels.toml", channel_cues()),
                            ("indices.toml", index_cues()), ("units.toml", unit_cues()),
-                           ("structure.toml", structure().markers)):
+                           ("structure.toml", structure().markers), ("structure.toml", structure().pending)):
         out += [(fname, c.label, c.phrase) for c in matcher.cues]
     return out
 
@@ -261,6 +261,7 @@ class Structure:
     unit_heads: Matcher  # lead nouns whose items are units
     field_heads: Matcher  # lead nouns whose items are fields of work
     offices: Matcher  # words opening an office name
+    pending: Matcher  # words saying a clause's dossiers are still being processed
 
 
 @functools.cache
@@ -285,4 +286,5 @@ def structure() -> Structure:
         return compile_cues([Cue(key, _check_phrase("structure.toml", f"heads.{key}", p), 0) for p in phrases])
 
     return Structure(compile_cues(_groups("structure.toml", "marker", {"parts", "with_colon"})), within,
-                     group("units"), group("fields"), group("offices"))
+                     group("units"), group("fields"), group("offices"),
+                     compile_cues(_groups("structure.toml", "context", {"pending"})))

@@ -20,7 +20,7 @@ from extract.inheritance import Lead, LeadMixin
 from extract.leads import Enumeration, Item, Lists
 from extract.leads import find as find_lists
 from extract.tables import find as find_tables
-from extract.lexicon import Cue
+from extract.lexicon import Cue, structure
 from extract.numbers import Num
 from extract.segments import Segments
 
@@ -95,6 +95,7 @@ class Reader(IndexMixin, LeadMixin):
                             and not _not_a_verb(work, c) and not any(s <= c[0] < e for s, e in masks)])
         self.index = Cues(lexicon.index_cues().all(work))
         self.units = Cues(lexicon.unit_cues().all(work))
+        self.pending = Cues(structure().pending.all(work))
         veto = lexicon.negative_cues("veto").all(work)
         self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after", "rate_of")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
@@ -546,6 +547,8 @@ class Reader(IndexMixin, LeadMixin):
         en = max(unit_end, cue[1] if cue else unit_end)
         if lead is not None:
             labels = [lead.within(label) for label in labels]
+        if self._pending_clause(n):
+            labels = [structure().within["pending"].get(label, label) for label in labels]
         clause_end = self.seg.clause(n.end)[1]
         ch = self.channel_for(a, n.start, n.end, min(clause_end, b), lead)
         if ch is None and lead is None:
@@ -555,6 +558,23 @@ class Reader(IndexMixin, LeadMixin):
             self.add(Draft(label, v, ch, st, en, n.start, n.end, explicit_new=new, read=read, lead=lead))
         if labels == ["pending"]:
             self._restated(n, unit_end, v, ch)
+
+    def _pending_clause(self, n: Num) -> bool:
+        """Whether the number's clause says its dossiers are still being processed
+        (lexicon/structure.toml [context.pending]): a verb before the number's phrase
+        ("đang giải quyết 96 hồ sơ trong hạn và 4 hồ sơ quá hạn") not postposed to an
+        earlier number ("12 hồ sơ đang giải quyết và 8 hồ sơ quá hạn"), or words right
+        after it ("4 hồ sơ quá hạn đang xử lý"), no other number between."""
+        cs, ce = self.seg.clause(n.start)
+        for s, e, _ in self.pending.within(cs, ce):
+            k = bisect.bisect_left(self.num_starts, s) - 1
+            if e <= n.start:
+                prev = self.nums[k] if k >= 0 and self.nums[k].start >= cs else None
+                if prev is None or not _UNIT_GAP.match(self.work[prev.end:s]):
+                    return True
+            elif s >= n.end and (k < 0 or self.nums[k].start <= n.start):
+                return True
+        return False
 
     def _chained_channel(self, n: Num) -> str | None:
         """"tiếp nhận 45 hồ sơ liên thông, đã giải quyết 43 hồ sơ, đang giải quyết 2 hồ sơ": a
