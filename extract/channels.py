@@ -15,6 +15,7 @@ from extract.lexicon import Cue
 
 GENERAL = "general"
 _VALUE_AFTER = re.compile(r"[ \t]*\d")
+_JOINED = re.compile(r"\s*(?:,|/|và|hoặc|hay)\s*(?:qua\s+|nộp\s+|bằng\s+)?(?:hình\s+thức\s+)?")
 # "bộ phận một cửa", "cơ chế một cửa": an office or a mechanism, not dossiers of a channel
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống|cơ\s+chế|mô\s+hình|phòng)\s*[“\"']?\s*$")
 
@@ -38,9 +39,15 @@ class ChannelIndex:
         return out
 
     def before(self, a: int, b: int) -> str | None:
-        """Label of the nearest cue in [a, b), or None when there is none."""
+        """Label of the nearest cue in [a, b), or None when there is none; of channels
+        named together ("trực tiếp và qua bưu chính 8.713 hồ sơ"), the first one named."""
         found = self._in(a, b)
-        return found[-1][2].label if found else None
+        if not found:
+            return None
+        k = len(found) - 1
+        while k > 0 and _JOINED.fullmatch(self.work, found[k - 1][1], found[k][0]):
+            k -= 1
+        return found[k][2].label
 
     def after(self, a: int, b: int) -> str | None:
         """Label of the first cue in [a, b)."""

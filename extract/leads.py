@@ -34,7 +34,7 @@ from extract.lexicon import structure
 from extract.numbers import Num
 from extract.segments import Segments
 
-_SEP = re.compile(r"[()\[\]]|;|,(?=\s)|(?<=\s)và(?=\s)|/(?=\s*[^\W\d_])|\n")
+_SEP = re.compile(r"[()\[\]]|;|,(?=\s)|(?<=\s)và(?=\s)|(?<=\d)\s*/(?=\s*[^\W\d_])|\n")
 _COLON_AFTER = re.compile(r"[ \t]*:")
 _LIST_LINE = re.compile(r"[ \t]*(?:(?P<mark>[-+*•–])|(?P<letter>[a-zđ]\))|(?P<digit>\d{1,2}[.)](?!\d)))")
 _BOUNDARY = re.compile(r"[;(\n]")
@@ -152,27 +152,36 @@ def _list_lines(work: str, start: int, limit: int, outer: str | None) -> int:
     return end
 
 
-_STRENGTH = {"\n": 3, ";": 2, ",": 1, "/": 1, "và": 0}
+_STRENGTH = {"\n": 3, ";": 2, ",": 1, "/": 1, "và": 0}  # "17265/trễ hạn 1458": "/" after a number
 
 
-def _items(work: str, a: int, b: int, nums: list[int], lines: bool) -> tuple[Item, ...]:
+def _items(work: str, a: int, b: int, nums: list[int], lines: bool, rates: set[int] = frozenset(),
+           protected: list[tuple[int, int]] = ()) -> tuple[Item, ...]:
     """Cut [a, b) into items between consecutive numbers, at the strongest top-level
     separator between them (line break > ";" > "," "/" > "và"), the first of its kind:
     "Sở Lao động, Thương binh và Xã hội (155 hồ sơ)" stays one item, "2.500 hồ sơ trực
     tiếp và bưu chính, 1.500 hồ sơ trực tuyến" is cut at the comma. Line items are cut at
-    line breaks only; a list with a top-level ";" at ";" only (its items hold commas)."""
+    line breaks only; a list with a top-level ";" at ";" only (its items hold commas).
+    No cut falls inside a `protected` span (a cue such as "đúng và trước hạn"), and a rate
+    in brackets right after a count ("4.520 hồ sơ đúng hạn (tỷ lệ 99,7%)") is that count's."""
     floor = 3 if lines else 2 if _top_level_semicolon(work, a, b) else 0
     seps: list[tuple[int, int, int]] = []  # (start, end, strength) at depth 0
+    nested: set[int] = set()  # starts of brackets' contents at depth 1
     depth = 0
     for m in _SEP.finditer(work, a, b):
         c = m.group(0)
         if c in "([":
             depth += 1
+            if depth == 1:
+                nested.add(m.end())
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and _STRENGTH[c] >= floor:
-            seps.append((m.start(), m.end(), _STRENGTH[c]))
+        elif depth == 0 and _STRENGTH[c.strip() or c] >= floor \
+                and not any(ps <= m.start() < pe for ps, pe in protected):
+            seps.append((m.start(), m.end(), _STRENGTH[c.strip() or c]))
     inside = nums[bisect.bisect_left(nums, a):bisect.bisect_left(nums, b)]
+    inside = [y for k, y in enumerate(inside)
+              if not (k and y in rates and inside[k - 1] not in rates and _in_bracket(work, inside[k - 1], y))]
     if not inside:
         return ()
     out: list[Item] = []
@@ -190,6 +199,11 @@ def _items(work: str, a: int, b: int, nums: list[int], lines: bool) -> tuple[Ite
         start = cut[1]
     out.append(Item(start, b))
     return tuple(i for i in out if work[i.start:i.end].strip())
+
+
+def _in_bracket(work: str, x: int, y: int) -> bool:
+    """Whether `y` sits in a bracket opened after `x` and still open."""
+    return _open_bracket(work, x, y) != -1
 
 
 def _bullet(work: str, pos: int) -> str | None:
@@ -229,11 +243,14 @@ def _top_level_semicolon(work: str, a: int, b: int) -> bool:
     return False
 
 
-def find(work: str, seg: Segments, nums: list[Num], counted: set[int]) -> list[Enumeration]:
+def find(work: str, seg: Segments, nums: list[Num], counted: set[int],
+         protected: list[tuple[int, int]] = ()) -> list[Enumeration]:
     """Every lead with a list under it, in text order (nested lists after their outer one).
 
-    `counted` are the starts of numbers that can be list values (counts, rates)."""
+    `counted` are the starts of numbers that can be list values (counts, rates);
+    `protected` are spans no item cut may fall in (cue phrases)."""
     starts = sorted(n.start for n in nums if n.start in counted)
+    rates = {n.start for n in nums if n.percent}
     if not starts:
         return []
     opens: list[tuple[int, int, str]] = []
@@ -251,13 +268,14 @@ def find(work: str, seg: Segments, nums: list[Num], counted: set[int]) -> list[E
     opens.sort()
     out: list[Enumeration] = []
     for ms, me, kind in opens:
-        enum = _enumeration(work, seg, ms, me, kind, starts)
+        enum = _enumeration(work, seg, ms, me, kind, starts, rates, protected)
         if enum is not None:
             out.append(enum)
     return out
 
 
-def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: list[int]) -> Enumeration | None:
+def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: list[int], rates: set[int],
+                 protected: list[tuple[int, int]]) -> Enumeration | None:
     lead = _lead_start(work, seg, ms)
     rest_of_line = work[me:work.find("\n", me) if work.find("\n", me) != -1 else len(work)]
     lines = False
@@ -283,7 +301,7 @@ def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: 
             end = seg.sentence(me)[1]
         if kind == "colon" and re.match(r"\s*\d", work[me:me + 8]):
             return None  # "Đã giải quyết: 18.273 hồ sơ": a label and its value
-    items = _line_items(work, me, end, starts) if lines else _items(work, me, end, starts, False)
+    items = _line_items(work, me, end, starts) if lines else _items(work, me, end, starts, False, rates, protected)
     if not items:
         return None
     if kind == "colon" and not lines and len(items) < 2:

@@ -267,7 +267,8 @@ class Reader(IndexMixin, LeadMixin):
         self._boundaries()
         counted = {n.start for i, n in enumerate(self.nums)
                    if i not in self.consumed and self.unit[i][0] not in ("procedure", "service", "points")}
-        self.lists = Lists(find_lists(self.work, self.seg, self.nums, counted))
+        self.lists = Lists(find_lists(self.work, self.seg, self.nums, counted,
+                                      [(s, e) for s, e, _ in self.metric.found]))
         for i, n in enumerate(self.nums):
             if n.start in skip or i in self.consumed:
                 continue
@@ -328,12 +329,13 @@ class Reader(IndexMixin, LeadMixin):
                         self.zero_carry.append((d, s, semi))
                     break
 
-    def _metric_cue(self, a: int, n: Num, b: int) -> tuple[tuple[int, int, Cue] | None, tuple[int, int, Cue] | None]:
+    def _metric_cue(self, a: int, n: Num, b: int, after_number: bool = True
+                    ) -> tuple[tuple[int, int, Cue] | None, tuple[int, int, Cue] | None]:
         found = self.metric.within(self.local_start(a, n.start), n.start)
         # "8 hồ sơ quá hạn và 12 hồ sơ đang giải quyết": a cue right after the previous
         # number's unit is that number's, not this one's.
         cell = _CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start) is not None
-        found = [c for c in found if not (a > 0 and _UNIT_GAP.match(self.work[a:c[0]]) and a < c[0]
+        found = [c for c in found if not (after_number and a > 0 and _UNIT_GAP.match(self.work[a:c[0]]) and a < c[0]
                                           and not cell)]  # a table row's label is its own
         before = _best(found)
         clause_end = min(self.seg.clause(n.end)[1], b)
@@ -517,10 +519,11 @@ class Reader(IndexMixin, LeadMixin):
             return
         b = self.next_boundary(n, i)
         b = min(b, self._stop(n.end, b))
-        cue, generic = self._metric_cue(a, n, b)
         lead = self.lead_of(n.start)
-        if lead is not None and cue is not None and not lead.item.start <= cue[0] < lead.item.end:
-            cue = None  # a cue outside the item is the lead's
+        a0 = a
+        if lead is not None:
+            a, b = max(a, lead.item.start), min(b, lead.item.end)  # a cue outside the item is the lead's
+        cue, generic = self._metric_cue(a, n, b, after_number=a == a0)
         if cue is None and unit is None and not self._channel_label(n) and not (lead and lead.whole):
             return
         if cue is None and lead is not None and lead.labels:
