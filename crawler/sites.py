@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 COLUMNS = ("id", "name", "level", "district", "province", "base_url", "platform", "start_paths")
 REQUIRED = ("id", "name", "level", "province", "base_url", "platform")
 LEVELS = ("commune", "district", "province")
-PLATFORMS = ("generic", "liferay", "nukeviet", "portal_pages", "sharepoint_lists", "trang", "wordpress")
+PLATFORMS = ("drupal", "generic", "liferay", "nukeviet", "portal_pages", "sharepoint_lists", "trang", "wordpress")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

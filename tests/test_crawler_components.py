@@ -74,7 +74,8 @@ def test_trang_listing_yields_page_articles_and_next() -> None:
 def test_nukeviet_home_discovers_reform_category() -> None:
     sp = spider(NukeVietSpider, sites="tn-godau")
     site = sp.sites[0]
-    out = list(sp.parse_home(response(site.url("/")), site=site))
+    home, *out = sp.parse_home(response(site.url("/")), site=site)
+    assert isinstance(home, PageItem) and home.kind == "home"  # stored: its statistics box
     # the reform category whole; "Tin tức - Sự kiện" for keyword-matching items only
     assert [(r.url, r.cb_kwargs["filtered"]) for r in out] == [
         (site.url("/news/cai-cach-hanh-chinh/"), False), (site.url("/news/tin-tuc-su-kien/"), True)]
@@ -110,7 +111,7 @@ def test_generic_spider_without_category_links_falls_back_to_sitemaps_and_feeds(
         '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head>'
         '<body><a href="/gioi-thieu.html">Giới thiệu</a><a href="/lien-he.html">Liên hệ</a></body></html>'
     ).encode())
-    out = list(sp.parse_home(home, site=site))
+    out = [r for r in sp.parse_home(home, site=site) if isinstance(r, Request)]
     assert [r.url for r in out] == [site.url("/robots.txt"), site.url("/rss.xml")]
     robots = TextResponse(site.url("/robots.txt"), encoding="utf-8",
                           body=b"User-agent: *\nSitemap: http://thiennghiep.phanthiet.binhthuan.gov.vn/sm.xml\n")

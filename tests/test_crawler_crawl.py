@@ -117,7 +117,7 @@ def test_sitemap_discovery_reaches_every_article(
     every = {store.canonical_url(site.url(site.article_path(a))) for a in site.articles}
     assert set(article_rows(db)[site_id]) == every  # all categories, not only the listings'
     kinds = {r["kind"] for r in sqlite_utils.Database(db).query("select distinct kind from pages")}
-    assert kinds == {"article", "listing", "sitemap"}
+    assert kinds == {"article", "home", "listing", "sitemap"}
 
 
 def test_rss_feeds_of_listings_are_read(replica: Replica, proxy: str, tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def test_good_row(tmp_path: Path) -> None:
     ("row", "message"),
     [
         (GOOD.replace(",trang,", ",joomla2,"),
-         "sites.csv line 3, field 'platform': unknown platform 'joomla2' (expected one of: generic, liferay, nukeviet, portal_pages, sharepoint_lists, trang, wordpress)"),
+         "sites.csv line 3, field 'platform': unknown platform 'joomla2' (expected one of: drupal, generic, liferay, nukeviet, portal_pages, sharepoint_lists, trang, wordpress)"),
         (GOOD.replace(",commune,", ",village,"),
          "sites.csv line 3, field 'level': unknown level 'village'"),
         (GOOD.replace("http://thaihoc", "ftp://thaihoc"),

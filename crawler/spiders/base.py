@@ -4,11 +4,14 @@ A platform subclass sets `name` and the selector / URL-pattern class constants; 
 come from the sites file (`CCHC_SITES_FILE`, or `-a sites_file=`), filtered to the spider's
 platform and optionally to `-a site=<id>` / `-a sites=<id,id>`.
 
-Flow: each site's listing paths (`start_paths`, else category links found on the home page
-whose text names a reform category, else `DEFAULT_START_PATHS`) -> listing pages, followed
-through the pager up to `CCHC_MAX_PAGES` and stopping at `CCHC_SINCE` -> article pages.
-Every fetched listing and article page is yielded as a raw `PageItem`; nothing is
-extracted here; linked files (PDF/DOC …) ride in their page's item as `AttachmentItem` links.
+Flow: each site's home page (stored on every crawl as kind "home": its statistics box is
+snapshotted even when no article is new) -> listing paths (`start_paths`, else category
+links whose text names a reform category, crawler/discovery.py, else `DEFAULT_START_PATHS`)
+-> listing pages, whose articles are found by URL shape and page structure
+(crawler/listing.py; the subclass's item selectors are hints) and whose next page is found
+from any pager (crawler/pager.py), up to `CCHC_MAX_PAGES` and stopping at `CCHC_SINCE` ->
+article pages. Every fetched page is yielded as a raw `PageItem`; nothing is extracted here;
+linked files (PDF/DOC …) ride in their page's item as `AttachmentItem` links.
 
 Scope: reform categories (`CATEGORY_KEYWORDS`) are crawled whole; news categories
 (`FILTERED_CATEGORY_KEYWORDS`, e.g. "Tin tức - Sự kiện") only for items whose title or teaser
@@ -23,9 +26,9 @@ listing stops at the first page whose items are all stored, unless the site's la
 did not finish (a killed crawl): then every listing page is walked again, so a restart loses
 no article and stores none twice (pages are keyed by canonical URL).
 
-Guards: article URLs lose tracking parameters before they are requested; paging stops after
-`CCHC_MAX_PAGES`, at `CCHC_SINCE`, and at a page that lists no article not already seen in
-this crawl (calendar-like link traps). Failed requests (5xx after retries, timeouts, resets,
+Guards: article URLs lose tracking parameters before they are requested; paging never
+requests a listing page twice and stops after `CCHC_MAX_PAGES`, at `CCHC_SINCE`, and at a
+page that lists no article not already seen in this crawl (calendar-like link traps). Failed requests (5xx after retries, timeouts, resets,
 redirect loops, pages over DOWNLOAD_MAXSIZE) are counted as `cchc/error/<reason>` and
 `cchc/site/<id>/errors` and logged, never raised. Robots rules apply to every request.
 """
@@ -35,7 +38,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 
@@ -46,23 +48,24 @@ from scrapy import signals
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from crawler.discovery import Category, category_links
 from crawler.items import AttachmentItem, PageItem
+from crawler.lexicon import fold as fold_words
+from crawler.lexicon import has_phrase
+from crawler.listdates import find_date
+from crawler.listing import Entry, Hint, Listing, read_listing
+from crawler.pager import next_page, with_page
 from crawler.sites import Site, load_sites
 from store.urls import canonical_url
 
 log = logging.getLogger(__name__)
-LIST_DATE_RE = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})\b")
 ATTACHMENT_RE = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar)(?:$|[?#])", re.I)
-DEFAULT_KEYWORDS = (
+#: Reform keywords (accent-folded whole words): news listings, feeds and generic sitemaps keep
+#: the items that name one (`CCHC_KEYWORDS` overrides them).
+DEFAULT_KEYWORDS = frozenset(fold_words(w) for w in (
     "cải cách hành chính", "thủ tục hành chính", "tthc", "cchc", "một cửa", "dịch vụ công",
-    "hồ sơ", "chuyển đổi số", "cai-cach-hanh-chinh", "thu-tuc-hanh-chinh", "mot-cua",
-    "dich-vu-cong",
-)
-
-
-def fold(text: str) -> str:
-    """Lower-case, NFC, single spaces (for matching link texts)."""
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+    "hồ sơ", "chuyển đổi số",
+))
 
 
 class PortalSpider(scrapy.Spider):
@@ -70,24 +73,22 @@ class PortalSpider(scrapy.Spider):
 
     #: Listing paths used when a site has no start_paths and discovery finds none.
     DEFAULT_START_PATHS: ClassVar[tuple[str, ...]] = ()
-    #: Page where category links are discovered.
+    #: The home page: stored on every crawl (its statistics box), categories found on it.
     HOME_PATH: ClassVar[str] = "/"
-    #: Link texts (folded) that name a reform category (crawled whole).
-    CATEGORY_KEYWORDS: ClassVar[tuple[str, ...]] = ("cải cách hành chính", "thủ tục hành chính")
-    #: Link texts (folded) of news categories crawled for keyword-matching items only.
-    FILTERED_CATEGORY_KEYWORDS: ClassVar[tuple[str, ...]] = (
-        "tin tức - sự kiện", "tin tức sự kiện",
-    )
-    #: URL of a category listing (page 1) — for discovery.
-    LISTING_URL_RE: ClassVar[re.Pattern[str]] = re.compile(r"$^")
-    #: URL of an article page.
+    #: URL of an article page: listing links of this shape are the articles.
     ARTICLE_URL_RE: ClassVar[re.Pattern[str]] = re.compile(r"$^")
-    #: One listing item; link and date selectors are relative to it.
+    #: Hints (optional): one listing item; link and date selectors are relative to it. Used
+    #: when they find at least as many articles as the URL shape does.
     ITEM_CSS: ClassVar[str] = ""
     ITEM_LINK_CSS: ClassVar[str] = "a::attr(href)"
     ITEM_DATE_CSS: ClassVar[str] = "*::text"
-    #: The pager's link to the next listing page.
+    #: Hint (optional): the pager's link to the next listing page (crawler/pager.py otherwise).
     NEXT_PAGE_XPATH: ClassVar[str] = ""
+    #: A page parameter the listing answers to when its pager only posts back (ASP.NET).
+    POSTBACK_PAGE_PARAM: ClassVar[str] = ""
+    #: Whether a listing whose links have none of the article shape is read as an unknown
+    #: CMS's (links learned from the page's dated headline list).
+    LEARN_SHAPE: ClassVar[bool] = True
     #: Sitemap (or sitemap index) paths, read with `-a sitemap=1`.
     SITEMAP_PATHS: ClassVar[tuple[str, ...]] = ()
 
@@ -109,6 +110,7 @@ class PortalSpider(scrapy.Spider):
         self.finished: dict[str, bool | None] = {}
         self.seen_articles: set[str] = set()  # article URLs requested (or skipped) in this crawl
         self.listed: set[str] = set()  # article URLs seen on listing pages in this crawl
+        self.listings: set[str] = set()  # listing pages requested in this crawl
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -120,7 +122,8 @@ class PortalSpider(scrapy.Spider):
         backfill = settings.getint("CCHC_BACKFILL_DAYS", 0)
         spider.backfill_from = (dt.date.today() - dt.timedelta(days=backfill)) if backfill else None
         words = settings.get("CCHC_KEYWORDS") or ""
-        spider.keywords = tuple(fold(w) for w in words.split(";") if w.strip()) if words else DEFAULT_KEYWORDS
+        spider.keywords = frozenset(fold_words(w) for w in words.split(";") if fold_words(w)) \
+            if words else DEFAULT_KEYWORDS
         spider.sites = spider.select_sites(spider.sites_file_arg or settings.get("CCHC_SITES_FILE"))
         spider.allowed_domains = sorted({s.host for s in spider.sites})
         if spider.incremental:
@@ -162,12 +165,31 @@ class PortalSpider(scrapy.Spider):
             if self.use_sitemap:
                 for request in self.sitemap_requests(site):
                     yield request
-            if site.start_paths:
-                for path in site.start_paths:
-                    yield self.listing_request(site.url(path), site)
-            else:
-                yield scrapy.Request(site.url(self.HOME_PATH), callback=self.parse_home,
-                                     errback=self.failed, cb_kwargs={"site": site})
+            yield self.home_request(site, site.url(self.HOME_PATH))
+            for path in site.start_paths:
+                request = self.listing_request(site.url(path), site)
+                if request is not None:
+                    yield request
+
+    def home_request(self, site: Site, url: str) -> scrapy.Request:
+        """The home page: fetched on every crawl, never filtered as a duplicate."""
+        return scrapy.Request(url, callback=self.parse_home, errback=self.home_failed,
+                              dont_filter=True, cb_kwargs={"site": site})
+
+    def home_failed(self, failure: Any) -> Iterator[Any]:
+        """No home page: count it; try "/" when the platform's home path was refused, else
+        fall back to the default listings (a site without start_paths)."""
+        site: Site = failure.request.cb_kwargs["site"]
+        root = site.url("/")
+        if canonical_url(failure.request.url) != canonical_url(root):
+            self.stat("home/tried_root")
+            log.info("%(site)s: no home page at %(url)s, trying /", {
+                "site": site.id, "url": failure.request.url})
+            yield self.home_request(site, root)
+            return
+        self.failed(failure)
+        if not site.start_paths:
+            yield from self.default_listings(site)
 
     def sitemap_requests(self, site: Site) -> Iterator[scrapy.Request]:
         """With `-a sitemap=1`: the requests that discover a site's articles from sitemaps."""
@@ -175,10 +197,16 @@ class PortalSpider(scrapy.Spider):
             yield scrapy.Request(site.url(path), callback=self.parse_sitemap,
                                  errback=self.failed, cb_kwargs={"site": site})
 
-    def listing_request(self, url: str, site: Site, page: int = 1,
-                        filtered: bool = False) -> scrapy.Request:
+    def listing_request(self, url: str, site: Site, page: int = 1, filtered: bool = False,
+                        category: str = "", hint: Hint | None = None) -> scrapy.Request | None:
+        """The request for a listing page, or None when this crawl already asked for it."""
+        key = canonical_url(url)
+        if key in self.listings:
+            return None
+        self.listings.add(key)
         return scrapy.Request(url, callback=self.parse_listing, errback=self.failed,
-                              cb_kwargs={"site": site, "page": page, "filtered": filtered})
+                              cb_kwargs={"site": site, "page": page, "filtered": filtered,
+                                         "category": category, "hint": hint})
 
     def article_request(self, url: str, site: Site, date: dt.date | None = None) -> scrapy.Request | None:
         """The request for an article, or None when the crawl should skip it (stored and
@@ -238,54 +266,55 @@ class PortalSpider(scrapy.Spider):
             "site": getattr(site, "id", "?"), "url": request.url})
 
     def keyword_match(self, text: str) -> bool:
-        text = fold(text)
-        return any(k in text for k in self.keywords)
+        """Whether a text (or URL: slugs fold to words) names a reform keyword."""
+        return has_phrase(fold_words(text), self.keywords)
 
     def parse_home(self, response: Response, site: Site) -> Iterator[Any]:
-        """Find the reform category listings linked from the home page."""
-        found: list[str] = []
-        filtered: list[str] = []
-        for link in response.css("a"):
-            href = link.attrib.get("href")
-            if not href:
-                continue
-            text = fold(" ".join(link.css("::text").getall()) + " " + link.attrib.get("title", ""))
-            url = response.urljoin(href)
-            if not self.is_listing_link(url, text):
-                continue
-            text = f"{text} {urlsplit(url).path.lower()}"
-            if any(k in text for k in self.CATEGORY_KEYWORDS):
-                if url not in found:
-                    found.append(url)
-            elif any(k in text for k in self.FILTERED_CATEGORY_KEYWORDS):
-                if url not in filtered:
-                    filtered.append(url)
-        if not found:
-            found = [site.url(p) for p in self.DEFAULT_START_PATHS]
-            log.info("%(site)s: no category link found, using defaults %(paths)s",
-                     {"site": site.id, "paths": found})
-        filtered = [u for u in filtered if u not in found]
-        self.crawler.stats.inc_value("cchc/discovery/listings", len(found) + len(filtered))
-        for url in found:
-            yield self.listing_request(url, site)
-        for url in filtered:
-            yield self.listing_request(url, site, filtered=True)
+        """Store the home page; find the reform category listings linked from it (by text)."""
+        yield self.page_item(response, site, "home")
+        if site.start_paths:
+            return
+        found = category_links(response.selector.root, response.url, self.is_article_url) \
+            if isinstance(response, TextResponse) else []
+        self.crawler.stats.inc_value("cchc/discovery/listings", len(found))
+        if not any(not c.filtered for c in found):
+            log.info("%(site)s: no reform category link on %(url)s", {
+                "site": site.id, "url": response.url})
+        yield from self.category_requests(site, found, response)
 
-    def is_listing_link(self, url: str, text: str) -> bool:
-        """Whether a home-page link (URL, folded text) may be a category listing."""
-        return bool(self.LISTING_URL_RE.search(url))
+    def category_requests(self, site: Site, found: list[Category],
+                          home: Response) -> Iterator[scrapy.Request]:
+        """The listing requests of the categories found on the home page (defaults if none)."""
+        if not any(not c.filtered for c in found):
+            yield from self.default_listings(site)
+        for cat in found:
+            request = self.listing_request(cat.url, site, filtered=cat.filtered, category=cat.text)
+            if request is not None:
+                yield request
 
-    def parse_listing(self, response: Response, site: Site, page: int,
-                      filtered: bool = False) -> Iterator[Any]:
+    def default_listings(self, site: Site) -> Iterator[scrapy.Request]:
+        for path in self.DEFAULT_START_PATHS:
+            request = self.listing_request(site.url(path), site)
+            if request is not None:
+                yield request
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self.ARTICLE_URL_RE.search(url))
+
+    def parse_listing(self, response: Response, site: Site, page: int, filtered: bool = False,
+                      category: str = "", hint: Hint | None = None) -> Iterator[Any]:
         """Yield the listing page, its article requests and the next listing page."""
         yield self.page_item(response, site, "listing")
+        if not isinstance(response, TextResponse):
+            return
         if self.use_feeds and page == 1:
             yield from self.listing_feeds(response, site, filtered)
-        entries = list(self.listing_entries(response))
+        listing = self.listing_entries(response, hint, category)
         dates: list[dt.date | None] = []
         fresh = 0  # items not requested before in this crawl
         all_known = True
-        for url, date, text in entries:
+        for entry in listing.entries:
+            url, date, text = entry.url, entry.date, entry.text
             dates.append(date)
             key = canonical_url(url)
             if key not in self.listed:
@@ -304,7 +333,7 @@ class PortalSpider(scrapy.Spider):
             request = self.article_request(url, site, date)
             if request is not None:
                 yield request
-        if not entries:
+        if not listing.entries:
             self.stat("listing/no_items")
             log.info("%(site)s: no article in listing %(url)s", {"site": site.id, "url": response.url})
         if page >= self.max_pages:
@@ -319,7 +348,9 @@ class PortalSpider(scrapy.Spider):
             return
         nxt = self.next_page(response, page)
         if nxt:
-            yield self.listing_request(nxt, site, page + 1, filtered)
+            request = self.listing_request(nxt, site, page + 1, filtered, category, listing.hint)
+            if request is not None:
+                yield request
 
     def listing_feeds(self, response: Response, site: Site, filtered: bool) -> Iterator[scrapy.Request]:
         """The RSS feeds a listing page links in its head: its own category's feed is taken
@@ -356,22 +387,55 @@ class PortalSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
-    def listing_entries(self, response: Response) -> Iterator[tuple[str, dt.date | None, str]]:
-        """(article URL, list date, item text) of each listing item."""
+    def listing_entries(self, response: TextResponse, hint: Hint | None = None,
+                        category: str = "") -> Listing:
+        """The listing's articles: by the item selectors when they find at least as many as
+        the article URL shape finds in the page's main region, else by shape; a listing with
+        no link of the shape is read as an unknown CMS's (`LEARN_SHAPE`)."""
+        root = response.selector.root
+        shaped = read_listing(root, response.url, shape=self.is_article_url, hint=hint,
+                              category=category)
+        hinted = list(self.hinted_entries(response))
+        if hinted and len(hinted) >= len(shaped.entries):
+            return Listing(hinted, shaped.hint)
+        if shaped.entries or not self.LEARN_SHAPE:
+            return shaped
+        self.stat("listing/learned_shape")
+        return read_listing(root, response.url, hint=hint, category=category)
+
+    def hinted_entries(self, response: TextResponse) -> Iterator[Entry]:
+        """Entries by the subclass's item selectors (`ITEM_CSS` …), of the article shape."""
+        if not self.ITEM_CSS:
+            return
+        seen: set[str] = set()
         for item in response.css(self.ITEM_CSS):
             href = item.css(self.ITEM_LINK_CSS).get()
             if not href:
                 continue
             url = response.urljoin(href.strip())
-            if not self.ARTICLE_URL_RE.search(url):
+            if not self.is_article_url(url) or url in seen:
                 continue
+            seen.add(url)
+            text = " ".join(" ".join(item.css("::text").getall()).split())
             date = list_date(" ".join(item.css(self.ITEM_DATE_CSS).getall()))
-            yield url, date, " ".join(item.css("::text").getall())
+            title = " ".join(" ".join(item.css("a::text").getall()).split())
+            yield Entry(url, title, date, text)
 
     def next_page(self, response: Response, page: int) -> str | None:
-        nxt = response.xpath(self.NEXT_PAGE_XPATH).get() if self.NEXT_PAGE_XPATH else None
-        if nxt and not nxt.startswith("javascript"):
-            return response.urljoin(nxt)
+        """The next listing page (crawler/pager.py), or None at the end."""
+        root = response.selector.root
+        nxt = next_page(root, response.url, seen=self.listings, hint_xpath=self.NEXT_PAGE_XPATH)
+        if nxt is None and self.POSTBACK_PAGE_PARAM:
+            nxt = self.postback_page(response, page)
+        return nxt
+
+    def postback_page(self, response: Response, page: int) -> str | None:
+        """A pager of `javascript:__doPostBack` links numbered page+1: the same listing with
+        `POSTBACK_PAGE_PARAM` (the listing must answer to it; a page with nothing new ends)."""
+        for a in response.xpath("//a[starts-with(normalize-space(@href), 'javascript')]"):
+            if " ".join(a.xpath(".//text()").getall()).strip() == str(page + 1):
+                url = with_page(response.url, self.POSTBACK_PAGE_PARAM, page + 1)
+                return None if canonical_url(url) in self.listings else url
         return None
 
     def parse_sitemap(self, response: Response, site: Site) -> Iterator[Any]:
@@ -469,11 +533,5 @@ def _iso_date(text: str) -> dt.date | None:
 
 
 def list_date(text: str) -> dt.date | None:
-    """The first dd/mm/yyyy date of a listing item's date text (only for navigation)."""
-    m = LIST_DATE_RE.search(text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
+    """The first date of a listing item's text (only for navigation)."""
+    return find_date(text)

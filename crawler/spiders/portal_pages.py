@@ -20,9 +20,9 @@ class PortalPagesSpider(PortalSpider):
     name = "portal_pages"
     HOME_PATH = "/portal/Pages/default.aspx"
     DEFAULT_START_PATHS = ("/portal/Pages/Chuyen-muc-Cai-cach-hanh-chinh.aspx",)
-    LISTING_URL_RE = re.compile(r"/portal/Pages/(?!default\.aspx)[^/?#]+\.aspx$", re.I)
     ARTICLE_URL_RE = re.compile(r"/portal/Pages/\d{4}-\d{1,2}-\d{1,2}/[^/?#]+\.aspx$", re.I)
     ITEM_CSS = "div.tandan-div-channel-item, .channel-news-item"
     ITEM_LINK_CSS = ".channel-news-title a::attr(href), .tandan-p-article-news-title a::attr(href)"
     ITEM_DATE_CSS = ".tandan-span-date-publish::text"
     NEXT_PAGE_XPATH = '//span[contains(@class, "CurrentPage")]/following-sibling::a[1]/@href'
+    POSTBACK_PAGE_PARAM = "PageIndex"

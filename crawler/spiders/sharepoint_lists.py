@@ -20,7 +20,6 @@ class SharePointListsSpider(PortalSpider):
     name = "sharepoint_lists"
     HOME_PATH = "/Pages/default.aspx"
     DEFAULT_START_PATHS = ("/tintuc/Pages/cai-cach-hanh-chinh.aspx",)
-    LISTING_URL_RE = re.compile(r"/Pages/(?!default\.aspx)[^/?#]+\.aspx$", re.I)
     ARTICLE_URL_RE = re.compile(r"/Lists/[^/]+/View_Detail\.aspx\?(?:.*&)?ItemID=\d+", re.I)
     ITEM_CSS = "[id$=_pnListNews] div.news-item, div.news-item"
     ITEM_LINK_CSS = "a.news-title::attr(href), a::attr(href)"

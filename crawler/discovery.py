@@ -1,0 +1,71 @@
+"""Category listings found on a home page by link text, whatever the platform or URL.
+
+A link is a category when its text is short (a menu entry, not a headline) and names a reform
+category ("Cải cách hành chính", "CCHC", "Thủ tục hành chính" …), or a news category ("Tin tức
+- Sự kiện" …) whose items are then kept only when they name a reform keyword. Texts are matched
+accent-folded (crawler/lexicon.toml); the URL may have any shape, with or without a query
+string (`/Trang/Tin-tuc-su-kien.aspx?Cat=82`, `/tin-cai-cach-hanh-chinh`, `/news/cchc/`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from crawler.lexicon import fold, has_phrase, lexicon
+from crawler.listdates import find_date
+from crawler.listing import ASSET_RE, SKIP_HREF_RE, anchor_text
+from crawler.urlshape import host_key
+
+MAX_CATEGORY_WORDS = 7
+MAX_LISTINGS = 12  # category listings taken from one home page
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    url: str
+    text: str
+    filtered: bool  # a news category: only items naming a reform keyword
+
+
+def category_links(root: etree._Element, page_url: str,
+                   is_article: Callable[[str], bool] = lambda url: False) -> list[Category]:
+    """Reform categories first, then news categories, each once, in page order."""
+    lex = lexicon()
+    host = host_key(urlsplit(page_url).hostname)
+    reform: dict[str, Category] = {}
+    news: dict[str, Category] = {}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or SKIP_HREF_RE.match(href) or ASSET_RE.search(href):
+            continue
+        url = urljoin(page_url, href).split("#")[0]
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or host_key(parts.hostname) != host:
+            continue
+        if parts.path.rstrip("/") in ("", "/index.php") and not parts.query or is_article(url):
+            continue
+        text = anchor_text(a)
+        folded = fold(text)
+        if len(folded.split()) > MAX_CATEGORY_WORDS or has_phrase(folded, lex.not_category):
+            continue
+        if _dated_item(a):  # a short headline in a news list, not a menu entry
+            continue
+        path = fold(parts.path + " " + parts.query)
+        if has_phrase(folded, lex.reform) or (len(folded.split()) <= 4 and has_phrase(path, lex.reform)):
+            reform.setdefault(url, Category(url, text, False))
+        elif folded and any(folded == n or folded.startswith(n + " ") for n in lex.news):
+            news.setdefault(url, Category(url, text, True))
+    found = list(reform.values())
+    found += [c for u, c in news.items() if u not in reform]
+    return found[:MAX_LISTINGS]
+
+
+def _dated_item(a: etree._Element) -> bool:
+    parent = a.getparent()
+    if parent is None:
+        return False
+    return find_date(" ".join(" ".join(parent.itertext()).split())) is not None

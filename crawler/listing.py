@@ -1,0 +1,366 @@
+"""A listing page's article links, found by URL shape and page structure, not class names.
+
+1. Candidate links: same host, outside page furniture (`nav`, `aside`, page-level `header` /
+   `footer`, ARIA navigation/complementary roles), and either of the platform's article URL
+   shape, or (no shape known) headline-like: an anchor text of several words.
+2. Each link's item is the largest element around it that holds no other candidate URL; items
+   sharing a parent form a group (sibling containers of one kind merge: grid rows).
+3. The main group wins on item count weighed by headline length, a date nearby and a teaser;
+   a group under a side-list heading ("Tin mới nhất", "Tin liên quan" …: crawler/lexicon.toml)
+   loses, one under the category's own name or at the place page 1's list was wins.
+4. The main region is the largest element around the main group that holds no other list;
+   single items in it (a featured first item) join the main group's entries.
+
+Without a shape, the main group's links teach one (`urlshape.learn_template`) and the page is
+read again with it, so image links, featured items and the next pages find the same shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from crawler.lexicon import fold, lexicon
+from crawler.listdates import find_date
+from crawler.urlshape import UrlTemplate, host_key, learn_template
+
+#: Links that are never listings or articles.
+SKIP_HREF_RE = re.compile(r"^(?:mailto:|tel:|javascript:|#|data:)", re.I)
+ASSET_RE = re.compile(
+    r"\.(?:jpe?g|png|gif|svg|webp|css|js|ico|mp[34]|avi|xml|rss|pdf|docx?|xlsx?|pptx?|zip|rar)(?:$|[?#])",
+    re.I)
+FURNITURE_TAGS = frozenset({"nav", "aside", "select", "option", "script", "style", "noscript"})
+FURNITURE_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "menu",
+                             "menubar", "search"})
+#: `header` / `footer` are furniture unless inside one of these (an item's own header).
+ITEM_TAGS = frozenset({"article", "main", "section", "li", "td", "tr", "dd", "dt"})
+MIN_HEADLINE_WORDS = 5
+TEASER_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One listing item: the article URL, its headline, list date and text (with teaser)."""
+
+    url: str
+    title: str
+    date: dt.date | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """What a listing's first page taught: where its main list sits and its URL shape."""
+
+    container: tuple[str, ...]
+    template: UrlTemplate | None = None
+
+
+@dataclass
+class Listing:
+    entries: list[Entry]
+    hint: Hint | None = None
+
+
+@dataclass
+class _Link:
+    el: etree._Element
+    url: str
+    text: str
+
+
+@dataclass
+class _Group:
+    container: etree._Element
+    items: dict[str, list[etree._Element]] = field(default_factory=dict)  # url -> item elements
+    titles: dict[str, str] = field(default_factory=dict)
+    score: float = 0.0
+    side: bool = False
+    heading: str = ""
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join(" ".join(el.itertext()).split()) if isinstance(el.tag, str) else ""
+
+
+def is_furniture(el: etree._Element) -> bool:
+    """Whether a link sits in page furniture: menus, side columns, page header/footer."""
+    ancestors = list(el.iterancestors())
+    for i, node in enumerate(ancestors):
+        tag = _tag(node)
+        if tag in FURNITURE_TAGS or (node.get("role") or "").lower() in FURNITURE_ROLES:
+            return True
+        if tag in ("header", "footer") and not any(_tag(a) in ITEM_TAGS for a in ancestors[:i]) \
+                and not any(_tag(a) in ("article", "main") for a in ancestors[i + 1:]):
+            return True
+    return False
+
+
+def anchor_text(a: etree._Element) -> str:
+    text = _text(a)
+    if not text:
+        text = " ".join((a.get("title") or "").split())
+    if not text:
+        text = " ".join(" ".join(a.xpath(".//img/@alt | .//img/@title")).split())
+    return text
+
+
+def page_links(root: etree._Element, page_url: str) -> list[_Link]:
+    """Every followable same-host link outside page furniture, resolved, in page order."""
+    base = root.xpath("//base/@href")
+    base_url = urljoin(page_url, base[0]) if base else page_url
+    here = page_url.split("#")[0]
+    host = host_key(urlsplit(page_url).hostname)
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or SKIP_HREF_RE.match(href) or ASSET_RE.search(href):
+            continue
+        url = urljoin(base_url, href).split("#")[0]
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or host_key(parts.hostname) != host or url == here:
+            continue
+        if is_furniture(a):
+            continue
+        out.append(_Link(a, url, anchor_text(a)))
+    return out
+
+
+def _signature(el: etree._Element) -> tuple[str, ...]:
+    path = []
+    for node in [el, *el.iterancestors()]:
+        cls = " ".join(sorted((node.get("class") or "").split()))
+        path.append(f"{_tag(node)}.{cls}" if cls else _tag(node))
+    return tuple(reversed(path))
+
+
+def _extent(item: etree._Element, under: dict[etree._Element, set[str]]) -> list[etree._Element]:
+    """The item and the siblings after it up to the next item (a `dd` teaser, a date span)."""
+    out = [item]
+    for sib in item.itersiblings():
+        if under.get(sib) or len(out) > 3:
+            break
+        out.append(sib)
+    return out
+
+
+def _extent_text(nodes: list[etree._Element]) -> str:
+    parts = []
+    for node in nodes:
+        parts += [_text(node), " ".join((node.tail or "").split())]
+    return " ".join(p for p in parts if p)
+
+
+def _machine_date(nodes: list[etree._Element]) -> dt.date | None:
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        for value in node.xpath("descendant-or-self::*/@datetime"):
+            if (day := find_date(value)) is not None:
+                return day
+    return None
+
+
+def _heading(container: etree._Element, under: dict[etree._Element, set[str]]) -> str:
+    """The short text right before a list (its heading), looking up to three levels up."""
+    first = next((c for c in container if isinstance(c.tag, str)), None)
+    if first is not None and not under.get(first):
+        text = _text(first)
+        if 0 < len(text.split()) <= 10:
+            return text
+    node = container
+    for _ in range(3):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            text = _text(sib)
+            if not text:
+                continue
+            return text if len(text.split()) <= 10 and not under.get(sib) else ""
+        node = node.getparent()
+        if node is None:
+            break
+    return ""
+
+
+def _groups(links: list[_Link]) -> tuple[list[_Group], dict[etree._Element, set[str]]]:
+    under: dict[etree._Element, set[str]] = {}
+    for link in links:
+        for node in [link.el, *link.el.iterancestors()]:
+            under.setdefault(node, set()).add(link.url)
+    by_container: dict[etree._Element, _Group] = {}
+    for link in links:
+        item = link.el
+        parent = item.getparent()
+        while parent is not None and _tag(parent) not in ("body", "html") \
+                and under.get(parent) == {link.url}:
+            item, parent = parent, parent.getparent()
+        if parent is None:
+            parent = item
+        group = by_container.setdefault(parent, _Group(parent))
+        group.items.setdefault(link.url, []).append(item)
+        if len(link.text) > len(group.titles.get(link.url, "")):
+            group.titles[link.url] = link.text
+    # sibling containers of one kind (rows of a grid, one list per column) are one list
+    merged: dict[tuple[object, tuple[str, ...]], _Group] = {}
+    for group in by_container.values():
+        parent = group.container.getparent()
+        key = (parent, _signature(group.container)[-1:]) if parent is not None else (group, ())
+        if key in merged:
+            target = merged[key]
+            for url, items in group.items.items():
+                target.items.setdefault(url, []).extend(items)
+                if len(group.titles[url]) > len(target.titles.get(url, "")):
+                    target.titles[url] = group.titles[url]
+        else:
+            merged[key] = group
+    return list(merged.values()), under
+
+
+def _entries(group: _Group, under: dict[etree._Element, set[str]]) -> list[Entry]:
+    out = []
+    for url, items in group.items.items():
+        nodes: list[etree._Element] = []
+        for item in items:
+            nodes += [n for n in _extent(item, under) if n not in nodes]
+        text = _extent_text(nodes)
+        date = find_date(text) or _machine_date(nodes)
+        out.append(Entry(url, group.titles.get(url, ""), date, text))
+    return out
+
+
+def _score(group: _Group, entries: list[Entry], category: str, hint: Hint | None,
+           under: dict[etree._Element, set[str]]) -> float:
+    score = 0.0
+    for e in entries:
+        words = len(e.title.split())
+        headline = 1.0 if words >= MIN_HEADLINE_WORDS else 0.3
+        teaser = 0.5 if len(e.text.split()) - words >= TEASER_WORDS else 0.0
+        score += headline * (1.0 + (e.date is not None) + teaser)
+    group.heading = _heading(group.container, under)
+    group.side = lexicon().is_side_heading(group.heading)
+    if group.side:
+        score *= 0.15
+    elif category and group.heading and (
+            category in fold(group.heading) or fold(group.heading) in category):
+        score *= 3
+    if hint is not None and _signature(group.container) == hint.container:
+        score *= 5
+    return score
+
+
+def _lca_depth(a: etree._Element, b: etree._Element) -> int:
+    """How many levels above `b` the lowest common ancestor of `a` and `b` is."""
+    ancestors = {id(x) for x in [a, *a.iterancestors()]}
+    for depth, node in enumerate([b, *b.iterancestors()]):
+        if id(node) in ancestors:
+            return depth
+    return 10**6
+
+
+def read_listing(root: etree._Element, page_url: str, *,
+                 shape: Callable[[str], bool] | None = None, hint: Hint | None = None,
+                 category: str = "") -> Listing:
+    """The article entries of a listing page (see the module docstring).
+
+    `shape` tells an article URL (a platform's pattern); without one the shape is learned
+    from the page (or taken from `hint`, what the listing's first page taught).
+    """
+    links = page_links(root, page_url)
+    category = fold(category)
+    learned = shape is None and hint is not None and hint.template is not None
+    if learned:
+        shape = hint.template.matches  # type: ignore[union-attr]
+    if shape is not None:
+        listing = _read(links, shape, hint, category, learn=False)
+        if listing.entries or not learned:
+            return listing
+    headlines = [ln for ln in links if _headline(ln.text)]
+    first = _read(headlines, lambda u: True, hint, category, learn=True)
+    if not first.entries or first.hint is None or first.hint.template is None:
+        return first
+    template = first.hint.template
+    again = _read(links, template.matches, hint, category, learn=False)
+    return Listing(again.entries or first.entries, Hint(first.hint.container, template))
+
+
+def _headline(text: str) -> bool:
+    words = text.split()
+    if len(words) < MIN_HEADLINE_WORDS:
+        return False
+    folded = fold(text)
+    lex = lexicon()
+    return folded not in lex.read_more and folded not in lex.next_page
+
+
+def _read(links: list[_Link], shape: Callable[[str], bool], hint: Hint | None, category: str,
+          *, learn: bool) -> Listing:
+    links = [ln for ln in links if shape(ln.url)]
+    groups, under = _groups(links)
+    if not groups:
+        return Listing([])
+    scored = []
+    for group in groups:
+        entries = _entries(group, under)
+        group.score = _score(group, entries, category, hint, under)
+        scored.append((group, entries))
+    main, entries = max(scored, key=lambda ge: ge[0].score)
+    if learn:  # an unknown CMS: the main list must look like news (dated or headline-rich)
+        dated = sum(e.date is not None for e in entries)
+        if main.side or len(entries) < 2 and not dated or dated == 0 and len(entries) < 3:
+            return Listing([])
+        template = learn_template(e.url for e in entries)
+        if template is None or not template.variable:
+            return Listing([])
+        entries = [e for e in entries if template.matches(e.url)]
+        return Listing(entries, Hint(_signature(main.container), template))
+    # the main region: up from the main list while no other list is inside
+    others = [g for g, _ in scored if g is not main]
+    region = main.container
+    while region.getparent() is not None:
+        parent = region.getparent()
+        if any(len(g.items) > 1 and _inside(g.container, parent) for g in others):
+            break
+        region = parent
+    taken = {e.url for e in entries}
+    extra: list[Entry] = []
+    for group, group_entries in scored:
+        if group is main or group.side:
+            continue
+        inside = _inside(group.container, region) and len(group.items) == 1
+        featured = (len(group.items) > 1 and _lca_depth(group.container, main.container) <= 2
+                    and _before(group.container, main.container))
+        if inside or featured:
+            extra += [e for e in group_entries if e.url not in taken]
+    order = {ln.url: i for i, ln in reversed(list(enumerate(links)))}
+    every = sorted(entries + extra, key=lambda e: order.get(e.url, 0))
+    template = hint.template if hint is not None else learn_template(e.url for e in every)
+    return Listing(every, Hint(_signature(main.container), template))
+
+
+def _inside(el: etree._Element, region: etree._Element) -> bool:
+    return el is region or any(a is region for a in el.iterancestors())
+
+
+def _before(a: etree._Element, b: etree._Element) -> bool:
+    """Whether `a` starts before `b` in document order."""
+    for node in a.getroottree().iter():
+        if node is a:
+            return True
+        if node is b:
+            return False
+    return False
+
+
+def entries_by_hint(items: Iterable[tuple[str, str, dt.date | None, str]]) -> list[Entry]:
+    """Entries from a platform's item selectors (url, title, date, text)."""
+    return [Entry(url, title, date, text) for url, title, date, text in items]
