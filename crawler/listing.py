@@ -27,7 +27,7 @@ from lxml import etree
 
 from crawler.lexicon import fold, lexicon
 from crawler.listdates import find_date
-from crawler.urlshape import UrlTemplate, host_key, learn_template
+from crawler.urlshape import UrlTemplate, host_key, learn_template, shape_key
 
 #: Links that are never listings or articles.
 SKIP_HREF_RE = re.compile(r"^(?:mailto:|tel:|javascript:|#|data:)", re.I)
@@ -55,10 +55,13 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Hint:
-    """What a listing's first page taught: where its main list sits and its URL shape."""
+    """What a listing's first page taught: where its main list sits and its URL shapes."""
 
     container: tuple[str, ...]
-    template: UrlTemplate | None = None
+    templates: tuple[UrlTemplate, ...] = ()
+
+    def matches(self, url: str) -> bool:
+        return any(t.matches(url) for t in self.templates)
 
 
 @dataclass
@@ -272,25 +275,26 @@ def read_listing(root: etree._Element, page_url: str, *,
                  category: str = "") -> Listing:
     """The article entries of a listing page (see the module docstring).
 
-    `shape` tells an article URL (a platform's pattern); without one the shape is learned
-    from the page (or taken from `hint`, what the listing's first page taught).
+    `shape` tells an article URL (a platform's pattern); without one the shapes are learned
+    from the page's dated headline list (and from `hint`, what the listing's first page taught).
     """
     links = page_links(root, page_url)
     category = fold(category)
-    learned = shape is None and hint is not None and hint.template is not None
-    if learned:
-        shape = hint.template.matches  # type: ignore[union-attr]
     if shape is not None:
-        listing = _read(links, shape, hint, category, learn=False)
-        if listing.entries or not learned:
-            return listing
-    headlines = [ln for ln in links if _headline(ln.text)]
-    first = _read(headlines, lambda u: True, hint, category, learn=True)
-    if not first.entries or first.hint is None or first.hint.template is None:
+        return _read(links, shape, hint, category)
+    first = _learn([ln for ln in links if _headline(ln.text)], hint, category)
+    templates = list(first.hint.templates if first.hint else ())
+    templates += [t for t in (hint.templates if hint else ()) if t not in templates]
+    if not templates:
         return first
-    template = first.hint.template
-    again = _read(links, template.matches, hint, category, learn=False)
-    return Listing(again.entries or first.entries, Hint(first.hint.container, template))
+    taught = Hint(first.hint.container if first.hint else hint.container,  # type: ignore[union-attr]
+                  tuple(templates))
+    again = _read(links, taught.matches, taught, category)
+    order = {ln.url: i for i, ln in reversed(list(enumerate(links)))}
+    entries = {e.url: e for e in again.entries}
+    for e in first.entries:
+        entries.setdefault(e.url, e)
+    return Listing(sorted(entries.values(), key=lambda e: order.get(e.url, 0)), taught)
 
 
 def _headline(text: str) -> bool:
@@ -302,27 +306,46 @@ def _headline(text: str) -> bool:
     return folded not in lex.read_more and folded not in lex.next_page
 
 
-def _read(links: list[_Link], shape: Callable[[str], bool], hint: Hint | None, category: str,
-          *, learn: bool) -> Listing:
-    links = [ln for ln in links if shape(ln.url)]
+def _scored(links: list[_Link], hint: Hint | None, category: str
+            ) -> tuple[list[tuple[_Group, list[Entry]]], dict[etree._Element, set[str]]]:
     groups, under = _groups(links)
-    if not groups:
-        return Listing([])
     scored = []
     for group in groups:
         entries = _entries(group, under)
         group.score = _score(group, entries, category, hint, under)
         scored.append((group, entries))
+    return scored, under
+
+
+def _learn(links: list[_Link], hint: Hint | None, category: str) -> Listing:
+    """An unknown CMS: the main headline list must look like news (dated, or several
+    headlines); its URL templates are those of its dated items (and of any two alike)."""
+    scored, _ = _scored(links, hint, category)
+    if not scored:
+        return Listing([])
     main, entries = max(scored, key=lambda ge: ge[0].score)
-    if learn:  # an unknown CMS: the main list must look like news (dated or headline-rich)
-        dated = sum(e.date is not None for e in entries)
-        if main.side or len(entries) < 2 and not dated or dated == 0 and len(entries) < 3:
-            return Listing([])
-        template = learn_template(e.url for e in entries)
-        if template is None or not template.variable:
-            return Listing([])
-        entries = [e for e in entries if template.matches(e.url)]
-        return Listing(entries, Hint(_signature(main.container), template))
+    dated = [e for e in entries if e.date is not None]
+    if main.side or not dated and len(entries) < 3:
+        return Listing([])
+    by_key: dict[tuple[str, int, tuple[str, ...]], list[Entry]] = {}
+    for e in entries:
+        by_key.setdefault(shape_key(e.url), []).append(e)
+    templates = []
+    for members in by_key.values():
+        if len(members) >= 2 or any(e.date is not None for e in members):
+            template = learn_template(e.url for e in members)
+            if template is not None and template.variable:
+                templates.append(template)
+    return Listing(entries, Hint(_signature(main.container), tuple(templates)))
+
+
+def _read(links: list[_Link], shape: Callable[[str], bool], hint: Hint | None,
+          category: str) -> Listing:
+    """Entries of the links of a known shape: the main list and single items around it."""
+    scored, _ = _scored([ln for ln in links if shape(ln.url)], hint, category)
+    if not scored:
+        return Listing([])
+    main, entries = max(scored, key=lambda ge: ge[0].score)
     # the main region: up from the main list while no other list is inside
     others = [g for g, _ in scored if g is not main]
     region = main.container
@@ -341,10 +364,10 @@ def _read(links: list[_Link], shape: Callable[[str], bool], hint: Hint | None, c
                     and _before(group.container, main.container))
         if inside or featured:
             extra += [e for e in group_entries if e.url not in taken]
+            taken.update(e.url for e in group_entries)
     order = {ln.url: i for i, ln in reversed(list(enumerate(links)))}
     every = sorted(entries + extra, key=lambda e: order.get(e.url, 0))
-    template = hint.template if hint is not None else learn_template(e.url for e in every)
-    return Listing(every, Hint(_signature(main.container), template))
+    return Listing(every, Hint(_signature(main.container), hint.templates if hint else ()))
 
 
 def _inside(el: etree._Element, region: etree._Element) -> bool:

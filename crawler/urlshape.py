@@ -89,7 +89,7 @@ def _segments(path: str) -> list[str]:
     return [s for s in path.split("/") if s]
 
 
-def _shape_key(url: str) -> tuple[str, int, tuple[str, ...]]:
+def shape_key(url: str) -> tuple[str, int, tuple[str, ...]]:
     parts = urlsplit(url)
     names = tuple(sorted({n for n, _ in parse_qsl(parts.query, keep_blank_values=True)}))
     return host_key(parts.hostname), len(_segments(parts.path)), names
@@ -100,8 +100,8 @@ def learn_template(urls: Iterable[str]) -> UrlTemplate | None:
     urls = list(dict.fromkeys(urls))
     if not urls:
         return None
-    key, _ = Counter(_shape_key(u) for u in urls).most_common(1)[0]
-    members = [urlsplit(u) for u in urls if _shape_key(u) == key]
+    key, _ = Counter(shape_key(u) for u in urls).most_common(1)[0]
+    members = [urlsplit(u) for u in urls if shape_key(u) == key]
     single = len(members) == 1
     host, depth, names = key
     path = []
