@@ -38,6 +38,7 @@ def category_links(root: etree._Element, page_url: str,
     host = host_key(urlsplit(page_url).hostname)
     reform: dict[str, Category] = {}
     news: dict[str, Category] = {}
+    headlines = _headline_urls(root, page_url)
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or SKIP_HREF_RE.match(href) or ASSET_RE.search(href):
@@ -46,11 +47,13 @@ def category_links(root: etree._Element, page_url: str,
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or host_key(parts.hostname) != host:
             continue
-        if parts.path.rstrip("/") in ("", "/index.php") and not parts.query or is_article(url):
+        if parts.path.rstrip("/") in ("", "/index.php") and not parts.query or is_article(url) \
+                or url in headlines:
             continue
         text = anchor_text(a)
         folded = fold(text)
-        if len(folded.split()) > MAX_CATEGORY_WORDS or has_phrase(folded, lex.not_category):
+        if len(folded.split()) > MAX_CATEGORY_WORDS or has_phrase(folded, lex.not_category) \
+                or folded in lex.read_more:
             continue
         if _dated_item(a):  # a short headline in a news list, not a menu entry
             continue
@@ -69,3 +72,13 @@ def _dated_item(a: etree._Element) -> bool:
     if parent is None:
         return False
     return find_date(" ".join(" ".join(parent.itertext()).split())) is not None
+
+
+def _headline_urls(root: etree._Element, page_url: str) -> set[str]:
+    """URLs that some link on the page titles with a headline (an article, not a category)."""
+    out = set()
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and len(anchor_text(a).split()) > MAX_CATEGORY_WORDS:
+            out.add(urljoin(page_url, href).split("#")[0])
+    return out

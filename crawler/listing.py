@@ -27,6 +27,7 @@ from lxml import etree
 
 from crawler.lexicon import fold, lexicon
 from crawler.listdates import find_date
+from crawler.pager import page_url
 from crawler.urlshape import UrlTemplate, host_key, learn_template, shape_key
 
 #: Links that are never listings or articles.
@@ -278,7 +279,7 @@ def read_listing(root: etree._Element, page_url: str, *,
     `shape` tells an article URL (a platform's pattern); without one the shapes are learned
     from the page's dated headline list (and from `hint`, what the listing's first page taught).
     """
-    links = page_links(root, page_url)
+    links = [ln for ln in page_links(root, page_url) if not _pager_link(ln, page_url)]
     category = fold(category)
     if shape is not None:
         return _read(links, shape, hint, category)
@@ -295,6 +296,16 @@ def read_listing(root: etree._Element, page_url: str, *,
     for e in first.entries:
         entries.setdefault(e.url, e)
     return Listing(sorted(entries.values(), key=lambda e: order.get(e.url, 0)), taught)
+
+
+def _pager_link(link: _Link, listing_url: str) -> bool:
+    """A link to another page of this listing ("2", "Trang sau", `…/page-3/`)."""
+    folded = fold(link.text)
+    lex = lexicon()
+    if folded.isdigit() or folded in lex.next_page or folded in lex.other_page:
+        return True
+    other = page_url(link.url)
+    return other.number is not None and other.base == page_url(listing_url).base
 
 
 def _headline(text: str) -> bool:
