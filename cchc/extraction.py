@@ -22,6 +22,7 @@ class ExtractStats:
     """What one extraction pass did."""
 
     pages: int = 0
+    box_pages: int = 0  # home and listing pages whose statistics boxes were read
     articles: int = 0
     figures: int = 0
     snapshots_new: int = 0
@@ -53,6 +54,16 @@ def extract_page_row(db: Database, page: dict[str, Any], stats: ExtractStats) ->
         _save_parsed(db, page, parsed, stats)
 
 
+def extract_boxes_row(db: Database, page: dict[str, Any], stats: ExtractStats) -> None:
+    """Snapshot the statistics boxes of a stored home or listing page (one transaction)."""
+    parsed = extract.extract_boxes(store.page_body(page), url=page["url"])
+    with store.transaction(db):
+        store.mark_comparison_stale(db, {f.period for f in parsed.figures if f.period})
+        save_snapshots(db, page, parsed, stats)
+        store.mark_boxes_read(db, page["id"], page["fetched_at"])
+    stats.box_pages += 1
+
+
 def _save_parsed(db: Database, page: dict[str, Any], parsed: extract.Page,
                  stats: ExtractStats) -> None:
     # the comparison rows of the page's periods, before and after, are recomputed after the
@@ -64,9 +75,16 @@ def _save_parsed(db: Database, page: dict[str, Any], parsed: extract.Page,
         db, page=page, title=parsed.title,
         published=parsed.published.isoformat() if parsed.published else None,
         body=parsed.body, figures=body_figures, extractor_version=extract.EXTRACTOR_VERSION,
+        body_source=parsed.body_source,
     )
     stats.articles += 1
     stats.figures += len(body_figures)
+    save_snapshots(db, page, parsed, stats)
+
+
+def save_snapshots(db: Database, page: dict[str, Any], parsed: extract.Page,
+                   stats: ExtractStats) -> None:
+    """Save the statistics boxes of a parsed page as the site's widget snapshots."""
     by_widget: dict[int, list[extract.Figure]] = {}
     for f in parsed.figures:
         if f.source == "widget" and (i := _widget_of(f, parsed.widgets)) is not None:
@@ -83,7 +101,8 @@ def _save_parsed(db: Database, page: dict[str, Any], parsed: extract.Page,
 
 def extract_stored_pages(db: Database, *, everything: bool = False,
                          progress: Callable[[int, int], None] | None = None) -> ExtractStats:
-    """Extract every stored article page that is new, changed, or read by an older extractor.
+    """Extract every stored article page that is new, changed, or read by an older extractor,
+    and snapshot the statistics boxes of the home and listing pages fetched since last time.
 
     A page that fails is logged and counted, never fatal: the raw page stays stored.
     `progress(done, total)` is called after each page. The 2025 units of new subjects are
@@ -91,6 +110,12 @@ def extract_stored_pages(db: Database, *, everything: bool = False,
     """
     stats = ExtractStats()
     crash_point = CrashPoint("extract")
+    for page in list(store.pages_for_boxes(db, everything=everything)):
+        try:  # home and listing pages: their boxes, snapshotted on every crawl
+            extract_boxes_row(db, page, stats)
+        except Exception:  # a bad page must not stop the pass; it is retried next time
+            stats.errors += 1
+            log.exception("box extraction failed, page kept for a later pass: %s", page["url"])
     pages = list(store.pages_to_extract(
         db, extractor_version=extract.EXTRACTOR_VERSION, everything=everything))
     for page in pages:

@@ -13,10 +13,10 @@ from __future__ import annotations
 from extract.figures import extract_figures
 from extract.model import Figure, Page, Widget
 from extract.options import ExtractOptions
-from extract.page import extract_page
+from extract.page import extract_boxes, extract_page
 from extract.version import EXTRACTOR_VERSION
 
 __all__ = [
-    "EXTRACTOR_VERSION", "ExtractOptions", "Figure", "Page", "Widget", "extract_figures",
-    "extract_page",
+    "EXTRACTOR_VERSION", "ExtractOptions", "Figure", "Page", "Widget", "extract_boxes",
+    "extract_figures", "extract_page",
 ]

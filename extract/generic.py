@@ -2,9 +2,10 @@
 
 The generic fallback of `extract.html.split_page`: trafilatura (a proven boilerplate
 remover) takes the main text and title; the date comes from the page's own markup first
-(`article:published_time`, `itemprop=datePublished`, `<time datetime>`), then from htmldate,
-which reads the markup and the visible text ("Ngày đăng: 12/05/2023") for the original
-publication date. Never raises; missing parts are None / "".
+(`article:published_time`, `itemprop=datePublished`, `<time datetime>`), then from htmldate
+over the markup only: its free-text search would take a date from a side list of other
+articles, and a page without a date of its own gets none. Never raises; missing parts are
+None / "".
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ class GenericParts:
     body: str  # paragraphs joined with a blank line
 
 
-def generic_parts(html: str, url: str | None = None) -> GenericParts:
-    """The main text, title and date of `html` (a decoded page)."""
+def generic_parts(html: str, url: str | None = None, *, with_date: bool = True) -> GenericParts:
+    """The main text, title and (unless `with_date` is False) date of `html` (a decoded page)."""
     title, body, date = None, "", None
     try:
         import trafilatura
@@ -38,6 +39,7 @@ def generic_parts(html: str, url: str | None = None) -> GenericParts:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             deduplicate=False, as_dict=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # noqa: BLE001 - a library failure on odd input is not ours to raise
         log.debug("trafilatura failed on %s", url, exc_info=True)
@@ -47,9 +49,10 @@ def generic_parts(html: str, url: str | None = None) -> GenericParts:
         text = getattr(doc, "text", None) or ""
         body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
         date = _parse(getattr(doc, "date", None))
-    better = page_date(html, url)
-    published = next((d for d in (better, date) if d and shown_on_page(d, html, url)), None)
-    if published is None and (better or date):
+    better = page_date(html, url) if with_date else None
+    guesses = (better, date) if with_date else ()
+    published = next((d for d in guesses if d and shown_on_page(d, html, url)), None)
+    if published is None and with_date and (better or date):
         log.warning("%s: no date kept: the date guessed (%s) is not written on the page "
                     "(an impossible date such as 31/02 is read as none, never invented)",
                     url, (better or date).date())  # type: ignore[union-attr]
@@ -61,7 +64,7 @@ def page_date(html: str, url: str | None = None) -> dt.datetime | None:
     try:
         from htmldate import find_date
 
-        found = find_date(html, url=url, original_date=True, extensive_search=True,
+        found = find_date(html, url=url, original_date=True, extensive_search=False,
                           outputformat="%Y-%m-%dT%H:%M:%S", min_date="1995-01-01")
     except Exception:  # noqa: BLE001
         log.debug("htmldate failed on %s", url, exc_info=True)

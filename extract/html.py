@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from extract.boxes import take_boxes
 from extract.model import Widget
 
 
@@ -79,10 +80,6 @@ NOISE_RE = re.compile(
     r"|Tăng tương phản.*|Giảm tương phản|Xem trước|Tải về)$",
     re.I,
 )
-WIDGET_HEAD_RE = re.compile(r"Kết quả giải quyết (?:TTHC|thủ tục hành chính)", re.I)
-UPDATED_RE = re.compile(
-    r"Cập nhật lúc\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.I
-)
 # Dates: Liferay "Đăng lúc: HH:mm:ss dd/MM/yyyy", portal/Pages "Đăng ngày dd - mm - yyyy",
 # NukeViet "Thứ năm - dd/mm/yyyy HH:mm", Trang "dd/MM/yyyy HH:mm:ss".
 TIME_FIRST_RE = re.compile(
@@ -107,6 +104,10 @@ class PageParts:
     widgets: tuple[Widget, ...] = ()
     attachments: tuple[str, ...] = ()
     platform: str | None = None
+    #: Which reading gave the body: "platform" (the platform's body markup), "trafilatura"
+    #: (no platform body, or one much shorter than trafilatura's), "fallback" (the block with
+    #: most paragraph text); None without a body.
+    body_source: str | None = None
 
 
 # -- decoding -------------------------------------------------------------------------------
@@ -290,35 +291,8 @@ def text_date(scope: etree._Element) -> dt.datetime | None:
 
 # -- widgets and attachments -----------------------------------------------------------------
 def take_widgets(tree: etree._Element) -> list[Widget]:
-    """Cut the TTHC statistics boxes out of the tree and return them as text."""
-    widgets: list[Widget] = []
-    heads = [
-        n for n in tree.iter()
-        if isinstance(n.tag, str) and WIDGET_HEAD_RE.match(clean(n.text or ""))
-    ]
-    for head in heads:
-        box = head
-        for _ in range(5):
-            parent = box.getparent()
-            if parent is None:
-                break
-            box = parent
-            text = box.text_content()
-            if "Cập nhật lúc" in text or ("Trễ hạn" in text and "Số hồ sơ" in text):
-                break
-        else:
-            continue
-        if box.getparent() is None or len(clean(box.text_content())) > 600:
-            continue
-        lines = paragraphs(box)
-        m = UPDATED_RE.search(" ".join(lines))
-        updated = None
-        if m:
-            d, mo, y, h, mi, s = m.groups()
-            updated = _dt(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
-        widgets.append(Widget(kind="tthc_results", text="\n".join(lines), updated=updated))
-        drop(box)
-    return widgets
+    """Cut the TTHC statistics boxes out of the tree and return them (extract.boxes)."""
+    return take_boxes(tree)
 
 
 def attachments(scope: etree._Element, url: str | None) -> tuple[str, ...]:
@@ -369,22 +343,16 @@ def best_block(tree: etree._Element) -> etree._Element | None:
 GENERIC_DATE_LINE_RE = re.compile(r"^(?:Ngày đăng|Đăng ngày|Cập nhật|Đăng lúc)\s*:?[^.]{0,30}\d{4}[\d: ]*$", re.I)
 
 
-def _generic(
-    html: str | bytes, url: str | None, title: str | None, published: dt.datetime | None,
-    paras: list[str],
-) -> tuple[str | None, dt.datetime | None, list[str]]:
-    """The unknown-platform path: trafilatura's main text when it found one, its title
-    without the site-name tail, and a date from the markup or htmldate when ours is missing."""
-    from extract.generic import generic_parts, strip_site_name
+#: A platform body shorter than this share of trafilatura's is replaced by trafilatura's.
+SHORT_BODY_RATIO = 0.5
 
-    g = generic_parts(decode_html(html), url)
-    new_title = strip_site_name(g.title) if g.title else title
-    if g.body:  # short lines ours did not keep are menu crumbs trafilatura let through
-        ours = "\n".join(paras)
-        paras = [p for p in (clean(x) for x in g.body.split("\n\n"))
-                 if p and p != new_title and not GENERIC_DATE_LINE_RE.match(p)
-                 and (len(p.split()) > 3 or p in ours)]
-    return new_title or title, published or g.published, paras
+
+def _trafilatura_paras(g_body: str, title: str | None, ours: str) -> list[str]:
+    """trafilatura's paragraphs without the title, date lines and menu crumbs (short lines
+    our own reading of the page did not keep)."""
+    return [p for p in (clean(x) for x in g_body.split("\n\n"))
+            if p and p != title and not GENERIC_DATE_LINE_RE.match(p)
+            and (len(p.split()) > 3 or p in ours)]
 
 
 def split_page(html: str | bytes, url: str | None = None) -> PageParts:
@@ -407,10 +375,8 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
     for xp in BOILERPLATE_XPATHS:
         for node in tree.xpath(xp):
             drop(node)
-    body_node = first(tree, BODY_XPATHS)
-    unknown_markup = body_node is None and platform is None
-    if body_node is None:
-        body_node = best_block(tree)
+    rule_node = first(tree, BODY_XPATHS)
+    body_node = rule_node if rule_node is not None else best_block(tree)
     lead_node = first(tree, LEAD_XPATHS)
     scope = tree
     if title_node is not None and body_node is not None:
@@ -427,10 +393,25 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
         if in_body and title in body_paras:  # a fallback body that swallowed the title
             body_paras.remove(title)
         paras += body_paras
-    if unknown_markup:  # no platform markup: trafilatura + htmldate (extract.generic)
-        title, published, paras = _generic(html, url, title, published, paras)
+    source = "platform" if rule_node is not None else "fallback"
+    ours = "\n".join(paras)
+    unknown_markup = rule_node is None and platform is None
+    densest = best_block(tree) if rule_node is not None else None
+    if rule_node is None or densest is not None and \
+            len(ours) < SHORT_BODY_RATIO * len(clean(densest.text_content())):
+        # trafilatura reads the page without its boxes and furniture (extract.generic)
+        from extract.generic import generic_parts, strip_site_name
+
+        g = generic_parts(etree.tostring(tree, encoding="unicode"), url, with_date=published is None)
+        if unknown_markup and g.title:
+            title = strip_site_name(g.title)
+        theirs = _trafilatura_paras(g.body, title, ours) if g.body else []
+        if theirs and (rule_node is None or len(ours) < SHORT_BODY_RATIO * len("\n".join(theirs))):
+            paras, source = theirs, "trafilatura"
+        published = published or g.published
     paras = [p for p in paras if not NOISE_RE.match(p)]
     return PageParts(
         title=title, published=published, body="\n\n".join(paras), widgets=tuple(widgets),
         attachments=attachments(scope, url), platform=platform,
+        body_source=source if paras else None,
     )

@@ -75,3 +75,5 @@ class Page:
     widgets: tuple[Widget, ...] = ()
     figures: tuple[Figure, ...] = ()
     attachments: tuple[str, ...] = ()
+    #: Which reading gave the body ("platform", "trafilatura", "fallback"; None: no body).
+    body_source: str | None = None

@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 
 from extract.figures import extract_figures
-from extract.html import split_page
-from extract.model import Figure, Page
+from extract.html import parse, split_page, take_widgets
+from extract.model import Figure, Page, Widget
 
 
 def extract_page(
@@ -24,13 +24,34 @@ def extract_page(
         dataclasses.replace(f, source="article")
         for f in extract_figures(parts.body, published=date, url=url)
     ] if parts.body else []
-    for widget in parts.widgets:
+    figures += _widget_figures(parts.widgets, date, url)
+    return Page(
+        title=parts.title, published=date, body=parts.body, widgets=parts.widgets,
+        figures=tuple(figures), attachments=parts.attachments, body_source=parts.body_source,
+    )
+
+
+def extract_boxes(
+    html: str | bytes, *, url: str | None = None, published: dt.date | None = None
+) -> Page:
+    """Only the statistics boxes of a page (a home or listing page) and their figures."""
+    try:
+        tree = parse(html)
+    except Exception:  # noqa: BLE001 - never raise on page input
+        tree = None
+    widgets = tuple(take_widgets(tree)) if tree is not None else ()
+    return Page(title=None, published=None, body="", widgets=widgets,
+                figures=tuple(_widget_figures(widgets, published, url)))
+
+
+def _widget_figures(widgets: tuple[Widget, ...], date: dt.date | None,
+                    url: str | None) -> list[Figure]:
+    """Widget figures, read with the widget's update date (else the page's)."""
+    figures: list[Figure] = []
+    for widget in widgets:
         wdate = widget.updated.date() if widget.updated else date
         figures += [
             dataclasses.replace(f, source="widget")
             for f in extract_figures(widget.text, published=wdate, url=url)
         ]
-    return Page(
-        title=parts.title, published=date, body=parts.body, widgets=parts.widgets,
-        figures=tuple(figures), attachments=parts.attachments,
-    )
+    return figures

@@ -5,7 +5,13 @@ The only place in the project that writes SQL.
 
 from __future__ import annotations
 
-from store.articles import pages_to_extract, save_article, save_widget_snapshot
+from store.articles import (
+    mark_boxes_read,
+    pages_for_boxes,
+    pages_to_extract,
+    save_article,
+    save_widget_snapshot,
+)
 from store.comparison import mark_stale as mark_comparison_stale
 from store.comparison import periods_of_page
 from store.comparison import refresh as refresh_comparison
@@ -40,7 +46,7 @@ from store.urls import canonical_url
 
 __all__ = [
     "canonical_url", "finish_crawl_run", "known_pages", "known_urls", "last_run_finished",
-    "open_db", "page_body", "pages_to_extract", "save_article", "save_attachment", "save_page", "save_widget_snapshot",
+    "mark_boxes_read", "open_db", "page_body", "pages_for_boxes", "pages_to_extract", "save_article", "save_attachment", "save_page", "save_widget_snapshot",
     "start_crawl_run", "table_counts", "transaction", "upsert_sites",
     # reviews, search and 2025 units
     "DECISIONS", "ReviewError", "audit_trail", "fold", "get_review", "map_unit",

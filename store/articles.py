@@ -40,6 +40,29 @@ def pages_to_extract(
                         "content_type"), row))
 
 
+#: Page kinds whose statistics boxes are snapshotted (articles' boxes come with the article).
+BOX_PAGE_KINDS = ("home", "listing")
+
+
+def pages_for_boxes(db: Database, *, everything: bool = False) -> Iterator[dict[str, Any]]:
+    """Stored home and listing pages fetched since their boxes were last read (all with
+    `everything`)."""
+    kinds = ", ".join("?" for _ in BOX_PAGE_KINDS)
+    sql = f"""
+        SELECT id, url, site_id, sha256, html_zlib, fetched_at FROM pages
+        WHERE kind IN ({kinds}) AND status BETWEEN 200 AND 299
+    """
+    if not everything:
+        sql += " AND (boxes_read_at IS NULL OR boxes_read_at < fetched_at)"
+    for row in db.execute(sql + " ORDER BY id", list(BOX_PAGE_KINDS)).fetchall():
+        yield dict(zip(("id", "url", "site_id", "sha256", "html_zlib", "fetched_at"), row))
+
+
+def mark_boxes_read(db: Database, page_id: int, at: str) -> None:
+    """Record that a page's boxes were read for its fetch at `at` (its fetched_at)."""
+    db["pages"].update(page_id, {"boxes_read_at": at})
+
+
 def fingerprint(owner: str, figure: Any) -> str:
     """A stable id for a figure: where it was read and what it says (reviews attach to it)."""
     key = "|".join(str(getattr(figure, f)) for f in ("source", "metric", "channel", "start",
@@ -74,8 +97,11 @@ def save_article(
     body: str,
     figures: Iterable[Any],
     extractor_version: str,
+    body_source: str | None = None,
 ) -> int:
-    """Insert or replace the article of a stored page and its machine figures; returns its id."""
+    """Insert or replace the article of a stored page and its machine figures; returns its id.
+
+    `body_source` says which reading gave the body ("platform", "trafilatura", "fallback")."""
     with db.atomic():
         existing = next(db["articles"].rows_where("url = ?", [page["url"]], select="id"), None)
         row = {
@@ -84,6 +110,8 @@ def save_article(
             "page_sha256": page["sha256"], "extractor_version": extractor_version,
             "extracted_at": utc_now(),
         }
+        if body_source is not None:
+            row["body_source"] = body_source
         if existing is None:
             article_id = int(db["articles"].insert(row).last_pk)
         else:

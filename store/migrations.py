@@ -271,3 +271,11 @@ def typed_values_periods_units_confidence(db: Database) -> None:
     db["review_audit"].create_index(["fingerprint", "id"])
     db["reviews"].create_index(["decision"])
 
+
+@migrations()
+def add_body_source_and_box_reads(db: Database) -> None:
+    """Which reading gave an article's body (platform markup, trafilatura, fallback), and when
+    the statistics boxes of a home or listing page were last read (they are snapshotted on
+    every crawl, so a box's series grows even when no article is new)."""
+    db["articles"].add_column("body_source", str)
+    db["pages"].add_column("boxes_read_at", str)

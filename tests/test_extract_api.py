@@ -20,7 +20,7 @@ WIDGET = (
 
 
 def test_all_is_the_public_interface() -> None:
-    assert extract.__all__ == ["EXTRACTOR_VERSION", "ExtractOptions", "Figure", "Page", "Widget", "extract_figures", "extract_page"]
+    assert extract.__all__ == ["EXTRACTOR_VERSION", "ExtractOptions", "Figure", "Page", "Widget", "extract_boxes", "extract_figures", "extract_page"]
     assert isinstance(extract.EXTRACTOR_VERSION, str)
 
 
