@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from crawler.items import AttachmentItem, PageItem
 
-PAGE_KINDS = ("article", "listing", "sitemap", "feed")
+PAGE_KINDS = ("article", "home", "listing", "sitemap", "feed")
 
 
 def _url_problem(url: object, field: str) -> str | None:

@@ -13,7 +13,7 @@ class PageItem:
     url: str
     site_id: str
     platform: str
-    kind: str  # "article" | "listing" | "sitemap" | "feed"
+    kind: str  # "article" | "home" | "listing" | "sitemap" | "feed"
     status: int
     fetched_at: str  # ISO 8601, UTC
     body: bytes = field(repr=False)  # never in a log line

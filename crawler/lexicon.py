@@ -7,9 +7,9 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
 
-LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
+LEXICON_FILE = "lexicon.toml"  # in this package (read as a resource: eggs are zip files)
 _NON_WORD = re.compile(r"[^0-9a-z»›<>«‹→←]+")
 _ARROWS = re.compile(r"([»›<>«‹→←]+)")
 
@@ -47,18 +47,18 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
-def lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+def lexicon(name: str = LEXICON_FILE) -> Lexicon:
     """Load and validate the lexicon; an error names the file and the key."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = tomllib.loads(files("crawler").joinpath(name).read_text(encoding="utf-8"))
 
     def words(section: str, key: str) -> frozenset[str]:
         try:
             values = data[section][key]
         except KeyError:
-            raise ValueError(f"{path.name}: missing [{section}] {key}") from None
+            raise ValueError(f"{name}: missing [{section}] {key}") from None
         folded = frozenset(fold(v) for v in values)
         if not values or "" in folded:
-            raise ValueError(f"{path.name}: [{section}] {key} must list non-empty phrases")
+            raise ValueError(f"{name}: [{section}] {key} must list non-empty phrases")
         return folded
 
     return Lexicon(

@@ -20,6 +20,9 @@ CASES = [
     ('<meta name="generator" content="WordPress 6.5"><link href="/wp-content/themes/x.css">',
      "wordpress"),
     ('<meta name="generator" content="Joomla! - Open Source Content Management">', "joomla"),
+    ('<meta name="Generator" content="Drupal 9 (https://www.drupal.org)">', "drupal"),
+    ('<link rel="stylesheet" href="/sites/default/files/css/css_a1.css">'
+     '<a href="/index.php/node/782">Hội nghị</a>', "drupal"),
     ("<html><body><p>Trang chủ xã</p><a href='/tin-tuc/a.html'>a</a></body></html>", "generic"),
 ]
 

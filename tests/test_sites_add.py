@@ -34,10 +34,10 @@ SHAPES = [
     ("https://cds.binhphuoc.gov.vn/news/Tin-tuc/hoi-nghi-so-ket-786.html", "nukeviet"),
     ("https://hoinongdan.bacgiang.gov.vn/category/tin-tuc/page/35/", "wordpress"),
     ("https://camthinh.camxuyen.hatinh.gov.vn/?p=1234", "wordpress"),
+    ("https://mylong.longxuyen.angiang.gov.vn/index.php/node/782", "drupal"),
     # families without a spider of their own: the generic spider crawls them
     ("https://bactramy.quangnam.gov.vn/webcenter/portal/bactramy/pages_tin-tuc/chi-tiet?dDocName=PORTAL492792",
      "generic"),
-    ("https://mylong.longxuyen.angiang.gov.vn/index.php/node/782", "generic"),
     ("http://mytho.tiengiang.gov.vn/?m=newsdetail&q=68&id=2455", "generic"),
     ("https://thuanchau.sonla.gov.vn/tin-cai-cach-hanh-chinh/hoi-nghi-920730", "generic"),
     ("https://camlac.hatinh.gov.vn/", "generic"),
