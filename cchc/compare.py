@@ -76,12 +76,14 @@ class Ranked:
 
 def rank(rows: Iterable[Row], metric: str, like: tuple[str, str],
          period: str | None = None, descending: bool = True) -> list[Ranked]:
-    """Rows of one kind and length (and one `period` when given) ordered by `metric`, with
-    competition ranks (equal values share a rank: 1, 2, 2, 4)."""
+    """Rows of one kind and length (and one `period` when given) ordered by `metric`, then
+    period and unit name without accents, with competition ranks (ties share a rank: 1, 2, 2,
+    4)."""
     chosen = [r for r in stating(rows, metric)
               if like_key(r) == like and (period is None or r["period"] == period)]
     sign = -1 if descending else 1
-    chosen.sort(key=lambda r: (sign * float(r[metric]), r["period_start"], r["unit"].lower()))
+    chosen.sort(key=lambda r: (sign * float(r[metric]), r["period_start"],
+                               r.get("unit_key") or r["unit"].lower()))
     ranked: list[Ranked] = []
     for i, r in enumerate(chosen):
         same = ranked and float(ranked[-1].row[metric]) == float(r[metric])

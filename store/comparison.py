@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from store.search import fold_key
+from store.views import FIGURE_SOURCES
 
 COUNT_COLUMNS = (
     "received", "carried_over", "total", "resolved", "early", "on_time",
@@ -89,13 +90,7 @@ WITH fig AS (
          CASE WHEN f.article_id IS NOT NULL THEN 'article ' || f.article_id
               ELSE 'box ' || w.site_id || ' ' || w.kind END AS lineage,
          u.new_name AS unit_2025, u.status AS unit_2025_status
-  FROM figures f
-  LEFT JOIN articles a ON a.id = f.article_id
-  LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
-  LEFT JOIN pages p ON p.id = w.page_id
-  JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
-  LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
-  LEFT JOIN units u ON u.site_id = s.id AND u.name = coalesce(f.subject, s.name)
+  {FIGURE_SOURCES}  LEFT JOIN units u ON u.site_id = s.id AND u.name = coalesce(f.subject, s.name)
   WHERE f.period_start IS NOT NULL AND (r.decision IS NULL OR r.decision != 'rejected')
     AND f.metric IN ({", ".join(f"'{m}'" for m in FIGURE_METRICS)}) {{where}}
 ),

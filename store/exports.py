@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from store.views import FIGURE_SOURCES
+
 #: Export columns, in order.
 FIGURE_EXPORT_COLUMNS = (
     "unit", "level", "district", "province", "period", "period_start", "period_end",
@@ -14,20 +16,14 @@ FIGURE_EXPORT_COLUMNS = (
     "url", "stated_at", "review", "confidence", "flags", "fingerprint",
 )
 
-_SQL = """
+_SQL = f"""
 SELECT f.unit, coalesce(f.level, s.level) AS level, s.district, s.province, f.period,
        f.period_start, f.period_end, f.period_kind, f.metric, f.channel,
        CASE WHEN r.decision = 'corrected' THEN r.new_value ELSE f.value END AS value,
        f.value AS machine_value, f.source, f.evidence, coalesce(a.url, p.url) AS url,
        coalesce(a.published, w.updated_at) AS stated_at,
        coalesce(r.decision, 'unreviewed') AS review, f.confidence, f.flags, f.fingerprint
-FROM figures f
-LEFT JOIN articles a ON a.id = f.article_id
-LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
-LEFT JOIN pages p ON p.id = w.page_id
-JOIN sites s ON s.id = coalesce(a.site_id, w.site_id)
-LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
-ORDER BY f.unit_key, f.period_start, f.period_end, f.metric, f.channel, f.id
+{FIGURE_SOURCES}ORDER BY f.unit_key, f.period_start, f.period_end, f.metric, f.channel, f.id
 """
 
 

@@ -245,3 +245,36 @@ def test_parquet_without_pyarrow_says_how_to_get_it(demo: Path, tmp_path: Path,
                                       str(tmp_path / "f.parquet")])
     assert result.exit_code == 1
     assert "pip install 'cchc[parquet]'" in result.output
+
+
+def datasette_rows(db: Path, path: str) -> list[dict[str, Any]]:
+    import asyncio
+
+    from cchc.serve import make_datasette
+
+    async def fetch() -> list[dict[str, Any]]:
+        response = await make_datasette(db).client.get(path)
+        assert response.status_code == 200, response.text
+        return list(response.json())
+
+    return asyncio.run(fetch())
+
+
+def test_datasette_canned_queries_give_the_same_two_answers(demo: Path, tmp_path: Path) -> None:
+    ranked, series = tmp_path / "rank.csv", tmp_path / "series.csv"
+    run_cchc("rank", "--db", str(demo), "--metric", "late_pct", "--level", "commune", "--year",
+             "2024", "--kind", "quarter", "--csv", str(ranked), cwd=tmp_path)
+    run_cchc("series", "--db", str(demo), "--unit", "tan hong", "--metric", "resolved",
+             "--kind", "quarter", "--csv", str(series), cwd=tmp_path)
+    rows = datasette_rows(demo, f"/{demo.stem}/highest_late_rate.json?level=commune&year=2024"
+                                "&kind=quarter&unit=&_shape=array")
+    assert [(r["rank"], r["unit"], r["period"], r["late_pct"]) for r in rows] == [
+        (int(r["Rank"]), r["Unit"], r["Period"], float(r["late_pct"])) for r in read_csv(ranked)]
+    rows = datasette_rows(demo, f"/{demo.stem}/unit_series.json?unit=Tân+Hồng&metric=resolved"
+                                "&kind=quarter&year=&_shape=array")
+    assert [(r["period"], r["value"]) for r in rows] == [
+        (r["Period"], None if r["resolved"] == "—" else int(r["resolved"]))
+        for r in read_csv(series)]
+    assert [r["previous_period"] for r in rows if r["value"] is not None][1:] == [
+        r["Compared with"].split(" ")[0] for r in read_csv(series)
+        if r["resolved"] != "—"][1:]
