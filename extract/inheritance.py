@@ -73,6 +73,17 @@ class LeadMixin:
         ch = outer.channel if outer is not None else self.heading_channel(enum.lead_start)
         return Lead(enum, item, labels, ch, None)
 
+    def rate_whole(self, enum: Enumeration) -> Draft | None:
+        """The last rate of the lead clause (of the sentence before, when the lead clause
+        is empty), for rate items."""
+        a = enum.lead_start
+        if not self.work[a:enum.marker_start].strip(" \t,.:-"):
+            a = self.seg.sentence_at(self.seg.sentence_index(enum.marker_start) - 1)[0]
+        for d in reversed(self.drafts):
+            if d.kind == "rate" and a <= d.num_start < enum.marker_start:
+                return d
+        return None
+
     def _whole(self, enum: Enumeration) -> Draft | None:
         """The last count of the lead clause; a marker opening its sentence ("Trong đó, ...")
         leans on the last count of the sentence before."""

@@ -377,6 +377,9 @@ class Reader(IndexMixin, LeadMixin):
         local = self.local_start(a, n.start)
         if self._postposed_timeliness(n, s, local):
             return
+        lead = self.lead_of(n.start)
+        if lead is not None and self._item_rate(n, v, lead, local):
+            return
         before = _best(self.metric.within(local, n.start))
         if unit == "procedure" and (before is None or n.start - before[1] > 18):
             return
@@ -423,6 +426,24 @@ class Reader(IndexMixin, LeadMixin):
             self._emit_rate(wide[2].label, v, n, n.start, n.end, local)
             return
         self._inherit_rate(v, n, s)
+
+    def _item_rate(self, n: Num, v: float, lead: Lead, local: int) -> bool:
+        """A rate alone in a list item that names no metric of its own takes the rate of its
+        lead ("tỷ lệ ... đạt 39,9%, trong đó khối bộ đạt 54,4% và khối tỉnh 16,9%")."""
+        item = lead.item
+        if self.metric.within(max(local, item.start), item.end) or self.index.within(item.start, item.end) \
+                or self._share(max(local, item.start), n.start) is not None:
+            return False  # its own metric, index, or a channel's share ("hồ sơ trực tuyến chiếm 88,6%")
+        k = bisect.bisect_left(self.num_starts, item.start)
+        if any(m.start != n.start and not m.percent for m in self.nums[k:bisect.bisect_left(self.num_starts, item.end)]):
+            return False  # a count of the item: the rate is bound to it
+        whole = self.rate_whole(lead.enum)
+        if whole is None or (lead.whole is not None and lead.whole.num_start > whole.num_start):
+            return False  # "689 hồ sơ (chiếm 3,4%)": a rate after a count is bound to the count
+        ch = self.item_channel(lead, n.start, n.end, item.end)
+        self.add(Draft(whole.metric, v, ch if ch is not None else whole.channel, n.start, n.end, n.start, n.end,
+                       kind="rate", read="lead", lead=lead))
+        return True
 
     def _postposed_timeliness(self, n: Num, s: int, local: int) -> bool:
         """"100% hồ sơ (…) được giải quyết đúng hạn": a percentage that opens its sentence
