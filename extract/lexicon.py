@@ -262,6 +262,7 @@ class Structure:
     field_heads: Matcher  # lead nouns whose items are fields of work
     offices: Matcher  # words opening an office name
     pending: Matcher  # words saying a clause's dossiers are still being processed
+    national: Matcher  # names of the whole country
 
 
 @functools.cache
@@ -279,12 +280,13 @@ def structure() -> Structure:
     if not isinstance(heads, dict):
         raise LexiconError("structure.toml: no [heads] table")
 
-    def group(key: str) -> Matcher:
-        phrases = heads.get(key)
+    def group(key: str, table: object = heads, name: str = "heads") -> Matcher:
+        phrases = table.get(key) if isinstance(table, dict) else None
         if not phrases:
-            raise LexiconError(f"structure.toml: [heads] {key} is empty")
-        return compile_cues([Cue(key, _check_phrase("structure.toml", f"heads.{key}", p), 0) for p in phrases])
+            raise LexiconError(f"structure.toml: [{name}] {key} is empty")
+        return compile_cues([Cue(key, _check_phrase("structure.toml", f"{name}.{key}", p), 0) for p in phrases])
 
     return Structure(compile_cues(_groups("structure.toml", "marker", {"parts", "with_colon"})), within,
                      group("units"), group("fields"), group("offices"),
-                     compile_cues(_groups("structure.toml", "context", {"pending"})))
+                     compile_cues(_groups("structure.toml", "context", {"pending"})),
+                     group("national", data.get("units"), "units"))

@@ -26,6 +26,11 @@ _LIST = re.compile(r"(?i:,?\s+(?:như|gồm|là)\s+)(?=(?:các\s+)?(?:xã|phư�
 _GENERIC = ("cấp", "các")
 
 
+def _country(u: subjects.Unit) -> bool:
+    """The whole country ("cả nước"): a reference more often than a subject to carry on."""
+    return u.level == "national" and any(True for _ in structure().national.finditer(u.name))
+
+
 class SubjectPlacer:
     """Places the subjects of one text's drafts, in text order."""
 
@@ -114,15 +119,18 @@ class SubjectPlacer:
         semi = work.rfind(";", ss, d.num_start)
         ss = max(ss, semi + 1)
         j = bisect.bisect_left(ustarts, d.end)
-        if j < len(units) and units[j].start < se and units[j].start not in self.heads:
+        if j < len(units) and units[j].start < se and units[j].start not in self.heads and not _country(units[j]):
             gap = work[d.end:units[j].start]
             if re.fullmatch(r"\s*(?:là\s+)?", gap) or (d.kind != "rank" and re.fullmatch(r"\s*", gap)):
                 return (units[j].name, units[j].level), d.kind == "rank"
         i = bisect.bisect_left(ustarts, d.num_start) - 1
-        while i >= 0 and units[i].start in self.heads:
-            i -= 1
+        while i >= 0 and (units[i].start in self.heads
+                          or _country(units[i]) and i > 0 and units[i - 1].start >= ss):
+            i -= 1  # "Hà Nội xếp thứ 3 cả nước với 89,5 điểm": the country is the reference
         if i >= 0 and units[i].start >= ss:
-            return (units[i].name, units[i].level), not units[i].name.lower().startswith("các ")
+            # a plural ("các xã") or the whole country ("so với cả nước") is not carried on
+            return (units[i].name, units[i].level), not units[i].name.lower().startswith("các ") \
+                and not _country(units[i])
         return None, False
 
     def _first_named(self) -> Subject | None:
@@ -135,7 +143,8 @@ class SubjectPlacer:
         i = bisect.bisect_left(self.ustarts, pos) - 1
         while i >= 0 and self.units[i].start >= since:
             u = self.units[i]
-            if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads:
+            if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads \
+                    and (not _country(u) or since):
                 return u.name, u.level
             i -= 1
         return None

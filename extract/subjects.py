@@ -41,7 +41,8 @@ _CENTER = re.compile(
     rf"|[Cc]ấp\s+(?P<lvl>tỉnh|huyện|xã))")
 _OFFICE = re.compile(
     r"(?=[BbTt])(?<![^\W_])(?:[Bb]ộ phận (?:[Mm]ột cửa|[Tt]iếp nhận và [Tt]rả kết quả)|[Tt]rung tâm (?:[Pp]hục vụ )?[Hh]ành chính công)"
-    r"(?:\s+(?:của\s+)?(?:(?:cấp\s+(?:tỉnh|huyện|xã)(?:(?:,|\s+và)\s+cấp\s+(?:tỉnh|huyện|xã))*)|tỉnh|huyện|xã))"
+    r"(?:(?:\s+(?:của\s+)?(?:(?:cấp\s+(?:tỉnh|huyện|xã)(?:(?:,|\s+và)\s+cấp\s+(?:tỉnh|huyện|xã))*)|tỉnh|huyện|xã))"
+    r"|(?<=[Cc]ông)\s+và\s+(?!các|những|cơ|đơn)[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+(?:\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+){0,3}(?=\s*[,.;:)]))"
     rf"(?!\s+[{UPPER}])(?![^\W_])")
 _BARE = re.compile(r"(?=[UỦcCtT])(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
                    rf"(?!\s+[{UPPER}\d])(?![^\W_])")
@@ -130,6 +131,9 @@ def find_units(work: str) -> list[Unit]:
         out.append(Unit(m.start(), m.start() + len(org), org, lvl))
     for m in _province_regex().finditer(work):
         out.append(Unit(m.start(), m.end(), m.group(0), "province"))
+    from extract.lexicon import structure
+    for s, e, _ in structure().national.finditer(work):
+        out.append(Unit(s, e, work[s:e], "national"))
     out.sort(key=lambda u: (u.start, -(u.end - u.start)))
     dedup: list[Unit] = []
     last = -1
