@@ -70,17 +70,19 @@ _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
 
 # bare verbs that are parts of other words: "ghi nhận", "nhận thức", "trả lời", "nộp thuế"
 _LABEL_ONLY = {"mới", "tồn"}
-_SHORT_VERBS = {"nhận", "trả", "nộp", "đã nhận", "đã trả", "đã nộp"}
-_WORD_BEFORE = re.compile(r"(?i:(?<![^\W_])(?:ghi|xác|công|thừa|cảm|tiếp|đón|nhìn|biên)\s+)$")
-_WORD_AFTER = re.compile(r"(?i:\s+(?:thức|xét|định|diện|thấy|lời|tiền|phí|lệ\s+phí|thuế|lại|góp|nuôi|bằng|khen)(?![^\W_]))")
 
 
 def _not_a_verb(work: str, cue: tuple[int, int, Cue]) -> bool:
-    if cue[2].phrase.lower() in _LABEL_ONLY:  # "mới 800 hồ sơ, tồn 20 hồ sơ": only as a label before a value
-        return not _VALUE_NEXT.match(work, cue[1])
-    if cue[2].phrase.lower() not in _SHORT_VERBS:
-        return False
-    return bool(_WORD_BEFORE.search(work, max(0, cue[0] - 8), cue[0]) or _WORD_AFTER.match(work, cue[1]))
+    """"mới 800 hồ sơ, tồn 20 hồ sơ": "mới" and "tồn" are cues only as a label before a value
+    (the bare verbs inside other words, "ghi nhận", "nộp thuế", are negatives.toml [mask.cue])."""
+    return cue[2].phrase.lower() in _LABEL_ONLY and not _VALUE_NEXT.match(work, cue[1])
+
+
+def _masked(work: str, cue: tuple[int, int, Cue], mask: tuple[int, int]) -> bool:
+    """A cue starting inside a mask phrase, or ending in one with its last word ("đã nhận"
+    in "đã nhận thức"), is not a cue."""
+    s, e = mask
+    return s <= cue[0] < e or (s < cue[1] < e and " " not in work[s:cue[1]])
 
 
 class Reader(IndexMixin, LeadMixin):
@@ -92,7 +94,7 @@ class Reader(IndexMixin, LeadMixin):
         masks = [(s, e) for s, e, _ in lexicon.negative_cues("mask").all(work)]
         self.metric = Cues([c for c in lexicon.metric_cues().all(work)
                             if not (_OFFICE.search(work[max(0, c[0] - 20):c[0]]) and not _VALUE_NEXT.match(work, c[1]))
-                            and not _not_a_verb(work, c) and not any(s <= c[0] < e for s, e in masks)])
+                            and not _not_a_verb(work, c) and not any(_masked(work, c, m) for m in masks)])
         self.index = Cues(lexicon.index_cues().all(work))
         self.units = Cues(lexicon.unit_cues().all(work))
         self.pending = Cues(structure().pending.all(work))
