@@ -45,8 +45,11 @@ class LeadMixin:
     channels: ChannelIndex
     lists: Lists
     drafts: list[Draft]
+    at_number: dict[int, list[Draft]]
     counts: list[Draft]
     count_starts: list[int]
+    rates: list[Draft]
+    rate_starts: list[int]
 
     def heading_channel(self, pos: int) -> str | None:
         raise NotImplementedError
@@ -58,8 +61,7 @@ class LeadMixin:
         enum, item = found
         whole = self._whole(enum)
         if whole is not None:
-            labels = tuple(d.metric for d in self.drafts
-                           if d.num_start == whole.num_start and d.kind == "count")
+            labels = tuple(d.metric for d in self.at_number.get(whole.num_start, ()) if d.kind == "count")
             return Lead(enum, item, labels, whole.channel, whole)
         cue = _best(self.metric.within(enum.lead_start, enum.marker_start))
         labels = ()
@@ -79,10 +81,8 @@ class LeadMixin:
         a = enum.lead_start
         if not self.work[a:enum.marker_start].strip(" \t,.:-"):
             a = self.seg.sentence_at(self.seg.sentence_index(enum.marker_start) - 1)[0]
-        for d in reversed(self.drafts):
-            if d.kind == "rate" and a <= d.num_start < enum.marker_start:
-                return d
-        return None
+        k = bisect.bisect_left(self.rate_starts, enum.marker_start) - 1
+        return self.rates[k] if k >= 0 and self.rate_starts[k] >= a else None
 
     def _whole(self, enum: Enumeration) -> Draft | None:
         """The last count of the lead clause; a marker opening its sentence ("Trong đó, ...")

@@ -107,6 +107,9 @@ class Reader(IndexMixin, LeadMixin):
         self.nums = nums
         self.num_starts = [n.start for n in nums]
         self.drafts: list[Draft] = []
+        self.at_number: dict[int, list[Draft]] = {}  # drafts by the start of their number
+        self.rates: list[Draft] = []  # rate drafts, by number start
+        self.rate_starts: list[int] = []
         self.counts: list[Draft] = []  # count drafts, in text order
         self.count_starts: list[int] = []
         self.consumed: set[int] = set()
@@ -257,6 +260,11 @@ class Reader(IndexMixin, LeadMixin):
 
     def add(self, d: Draft) -> None:
         self.drafts.append(d)
+        self.at_number.setdefault(d.num_start, []).append(d)
+        if d.kind == "rate":
+            k = bisect.bisect_right(self.rate_starts, d.num_start)
+            self.rate_starts.insert(k, d.num_start)
+            self.rates.insert(k, d)
         if d.kind == "count" and (not self.count_starts or d.num_start >= self.count_starts[-1]):
             self.counts.append(d)
             self.count_starts.append(d.num_start)

@@ -11,6 +11,7 @@ subjects of their items only.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from extract import subjects
@@ -28,7 +29,12 @@ _GENERIC = ("cấp", "các")
 
 def _country(u: subjects.Unit) -> bool:
     """The whole country ("cả nước"): a reference more often than a subject to carry on."""
-    return u.level == "national" and any(True for _ in structure().national.finditer(u.name))
+    return u.level == "national" and " ".join(u.name.lower().split()) in _countries()
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(c.phrase.lower() for c in structure().national.cues)
 
 
 class SubjectPlacer:
