@@ -112,9 +112,13 @@ def _load_sites(path: Path) -> list[Any]:
 
 def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
                platforms: tuple[str, ...], proxy: str | None, extra: dict[str, Any],
-               incremental: bool = True, spider_args: dict[str, str] | None = None) -> Any:
+               incremental: bool = True, spider_args: dict[str, str] | None = None,
+               distributed: str | None = None) -> Any:
     """Crawl the chosen sites into the database (used by `crawl` and `demo`); return the
     crawl's `CrawlOutcome` (sites that failed entirely, error rate).
+
+    With `distributed` (a Redis URL) this process is a worker of a shared frontier: pages go
+    to Redis for `cchc ingest`, nothing is written to the database, and None is returned.
 
     Incremental by default: stored articles are not fetched again (see crawler/spiders/base.py).
     """
@@ -134,12 +138,17 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
         sites = [s for s in sites if s.platform in platforms]
     if not sites:
         raise click.ClickException("no site to crawl: check --site/--platform and the sites file")
-    check_sqlite_file(db_path)
-    db = store.open_db(db_path)
-    store.upsert_sites(db, sites)
-    db.close()
+    if not distributed:
+        check_sqlite_file(db_path)
+        db = store.open_db(db_path)
+        store.upsert_sites(db, sites)
+        db.close()
     level = logging.getLevelName(logging.getLogger().getEffectiveLevel())
     overrides = {"LOG_LEVEL": level, **extra}
+    if distributed:
+        from crawler.frontier import distributed_settings
+
+        overrides = {**distributed_settings(distributed), **overrides}
     if proxy:
         overrides = {**REPLICA_SPEED, "CCHC_PROXY": proxy, **overrides}
     by_platform: dict[str, list[str]] = {}
@@ -149,6 +158,11 @@ def crawl_into(db_path: Path, sites_file: Path, site_ids: tuple[str, ...],
                       overrides=overrides,
                       spider_args={**({"incremental": "1"} if incremental else {}),
                                    **(spider_args or {})})
+    if distributed:
+        for spider, st in sorted(stats.items()):
+            click.echo(f"worker {spider}: {st.get('cchc/item/pushed', 0)} items pushed, "
+                       f"{st.get('cchc/frontier/reclaimed', 0)} requests reclaimed")
+        return None
     for spider, st in sorted(stats.items()):
         errors = sum(v for k, v in st.items() if k.startswith("cchc/error/"))
         click.echo(f"crawl {spider}: {st.get('cchc/page/new', 0)} new, "
@@ -206,10 +220,20 @@ def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--max-error-rate", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Exit 1 when errors / requests passes this (also when a site fails entirely).")
 @click.option("-s", "settings", multiple=True, help="Scrapy setting KEY=VALUE (repeatable).")
+@click.option("--distributed", metavar="redis://HOST:PORT/N",
+              help="Crawl as workers sharing one frontier in this Redis; `cchc ingest` writes "
+                   "the pages to the database.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="With --distributed: worker processes to start on this machine.")
+@click.option("--join", is_flag=True,
+              help="With --distributed: join the crawl under way (default: start a new one).")
+@click.option("--proxy", hidden=True)
 def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
           platforms: tuple[str, ...], replica: bool, no_extract: bool, since: str | None,
           backfill_days: int | None, max_pages: int | None, full: bool, sitemaps: bool,
-          feeds: bool, settings: tuple[str, ...], max_error_rate: float = 0.2) -> None:
+          feeds: bool, settings: tuple[str, ...], max_error_rate: float = 0.2,
+          distributed: str | None = None, workers: int = 1, join: bool = False,
+          proxy: str | None = None) -> None:
     """Crawl portals into the database, then extract figures from new or changed pages.
 
     Re-crawls are incremental: listings are read again, stored articles are skipped, and
@@ -232,11 +256,24 @@ def crawl(db_path: Path, sites_file: Path | None, site_ids: tuple[str, ...],
         extra["CCHC_BACKFILL_DAYS"] = backfill_days
     if max_pages is not None:
         extra["CCHC_MAX_PAGES"] = max_pages
-    with replica_proxy(replica) as proxy:
-        outcome = crawl_into(db_path, sites_file, site_ids, platforms, proxy, extra,
-                             incremental=not full,
-                             spider_args={**({"sitemap": "1"} if sitemaps else {}),
-                                          **({"feeds": "1"} if feeds else {})})
+    spider_args = {**({"sitemap": "1"} if sitemaps else {}), **({"feeds": "1"} if feeds else {})}
+    if distributed:
+        from cchc.distributed import redis_client, run_workers, worker_argv
+        from crawler.frontier import clear_frontier
+
+        server = redis_client(distributed)
+        if not join:
+            clear_frontier(server)
+        with replica_proxy(replica) as served:
+            if workers > 1:
+                argv = worker_argv(click.get_current_context(), distributed, served or proxy)
+                raise SystemExit(run_workers(workers, argv))
+            crawl_into(db_path, sites_file, site_ids, platforms, served or proxy, extra,
+                       incremental=not full, spider_args=spider_args, distributed=distributed)
+        return
+    with replica_proxy(replica) as served:
+        outcome = crawl_into(db_path, sites_file, site_ids, platforms, served or proxy, extra,
+                             incremental=not full, spider_args=spider_args)
     if not no_extract:
         run_extraction(open_existing_db(db_path), everything=False)
     problems = outcome.problems(max_error_rate)

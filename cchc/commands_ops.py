@@ -146,9 +146,55 @@ def health(db_path: Path, stale_days: int, spike: float, box_days: int, window_d
         raise SystemExit(1)
 
 
+@click.command()
+@click.argument("redis_url", metavar="redis://HOST:PORT/N")
+@db_option
+@click.option("--until-done", is_flag=True,
+              help="Stop once the crawl ended and all its pages are written (default: run "
+                   "until stopped, as a service).")
+@click.option("--no-extract", is_flag=True, help="With --until-done: do not extract after.")
+@click.option("--max-error-rate", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="With --until-done: exit 1 above this error rate, or when a site failed.")
+def ingest(redis_url: str, db_path: Path, until_done: bool, no_extract: bool,
+           max_error_rate: float) -> None:
+    """Write the pages of a distributed crawl (`cchc crawl --distributed`) into the database:
+    the single writer, however many workers fetch.
+
+    Example:
+
+        cchc ingest redis://127.0.0.1:6379/0 --until-done &
+        cchc crawl --distributed redis://127.0.0.1:6379/0 --workers 3
+    """
+    import store
+    from cchc.cli import run_extraction
+    from cchc.distributed import redis_client
+    from cchc.ingest import Ingest, merged_stats
+    from crawler.outcome import crawl_outcome
+
+    server = redis_client(redis_url)
+    db = store.open_db(db_path)
+    writer = Ingest(server, db)
+    try:
+        state = writer.run(until_done=until_done)
+    except KeyboardInterrupt:
+        state = writer.state
+    click.echo(f"ingest: {state.messages} messages, {state.pages} pages, {len(state.runs)} "
+               f"worker runs")
+    if not until_done:
+        return
+    if not no_extract:
+        run_extraction(db, everything=False)
+    problems = crawl_outcome(*merged_stats(state, state.runs)).problems(max_error_rate)
+    for line in problems:
+        click.echo(f"crawl failed: {line}", err=True)
+    if problems:
+        raise SystemExit(1)
+
+
 def register(cli: click.Group) -> None:
     """Add the operations commands to the `cchc` group."""
     sites = cli.commands["sites"]
     assert isinstance(sites, click.Group)
     sites.add_command(sites_add)
     cli.add_command(health)
+    cli.add_command(ingest)
