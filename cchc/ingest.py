@@ -85,11 +85,16 @@ class Ingest:
         run = self.state.runs.get(key) or self._adopt(key)
         if kind == "page":
             item = decode_page(msg["item"])
-            result = store.save_page(
-                self.db, url=item.url, site_id=item.site_id, kind=item.kind, status=item.status,
-                body=item.body, fetched_at=item.fetched_at, content_type=item.content_type,
-                encoding=item.encoding, etag=item.etag, last_modified=item.last_modified,
-                crawl_run_id=run.run_id)
+            with store.transaction(self.db):  # a page and its attachments, or neither
+                result = store.save_page(
+                    self.db, url=item.url, site_id=item.site_id, kind=item.kind,
+                    status=item.status, body=item.body, fetched_at=item.fetched_at,
+                    content_type=item.content_type, encoding=item.encoding, etag=item.etag,
+                    last_modified=item.last_modified, crawl_run_id=run.run_id)
+                run.stats["cchc/attachment/new"] += sum(
+                    store.save_attachment(self.db, url=a.url, site_id=a.site_id,
+                                          page_url=a.page_url, label=a.label)
+                    for a in item.attachments)
             run.stats[f"cchc/page/{result}"] += 1
             run.stats[f"cchc/site/{item.site_id}/{result}"] += 1
             if item.kind == "article" and result != "unchanged":

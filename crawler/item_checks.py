@@ -40,3 +40,18 @@ def item_problem(item: PageItem | AttachmentItem, site_ids: Collection[str]) -> 
     except (TypeError, ValueError):
         return f"fetched_at {item.fetched_at!r} is not an ISO 8601 time"
     return None
+
+
+def sort_links(item: PageItem | AttachmentItem, site_ids: Collection[str]) -> tuple[
+        list[AttachmentItem], list[tuple[AttachmentItem, str]]]:
+    """The attachment links to store with a valid item (itself, when it is one), and the
+    invalid ones with their problem."""
+    links = [item] if isinstance(item, AttachmentItem) else []
+    bad = []
+    for link in getattr(item, "attachments", ()):
+        problem = item_problem(link, site_ids)
+        if problem:
+            bad.append((link, problem))
+        else:
+            links.append(link)
+    return links, bad

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 import store
-from crawler.item_checks import item_problem
+from crawler.item_checks import item_problem, sort_links
 from crawler.items import AttachmentItem, PageItem
 from crawler.outcome import failure_reason, site_stats
 from store.crashpoints import CrashPoint
@@ -83,13 +83,9 @@ class StorePipeline:
         if problem:
             self.keep_aside(item, problem)
             return item
-        links = [item] if isinstance(item, AttachmentItem) else []
-        for link in getattr(item, "attachments", ()):
-            problem = item_problem(link, self.site_ids)
-            if problem:
-                self.keep_aside(link, problem)
-            else:
-                links.append(link)
+        links, bad = sort_links(item, self.site_ids)
+        for link, problem in bad:
+            self.keep_aside(link, problem)
         with store.transaction(self.db):  # a page and its attachments, or neither
             result = self.save_page(item) if isinstance(item, PageItem) else None
             new_links = sum(store.save_attachment(self.db, url=a.url, site_id=a.site_id,

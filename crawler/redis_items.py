@@ -14,7 +14,7 @@ from scrapy import signals
 from scrapy_redis.connection import get_redis_from_settings
 
 from crawler.frontier import WORKER_ID
-from crawler.item_checks import item_problem
+from crawler.item_checks import item_problem, sort_links
 from crawler.items import AttachmentItem, PageItem
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ STAT_PREFIXES = ("cchc/", "downloader/response_status_count", "item_", "download
 
 
 def encode_item(item: PageItem | AttachmentItem) -> dict[str, Any]:
-    fields = dataclasses.asdict(item)
+    fields = dataclasses.asdict(item)  # a page's attachments become dicts
     if isinstance(item, PageItem):
         body = item.body if isinstance(item.body, bytes) else repr(item.body).encode()
         fields["body"] = base64.b64encode(body).decode("ascii")
@@ -33,7 +33,8 @@ def encode_item(item: PageItem | AttachmentItem) -> dict[str, Any]:
 
 
 def decode_page(fields: dict[str, Any]) -> PageItem:
-    return PageItem(**{**fields, "body": base64.b64decode(fields["body"])})
+    links = tuple(AttachmentItem(**a) for a in fields.get("attachments") or ())
+    return PageItem(**{**fields, "body": base64.b64decode(fields["body"]), "attachments": links})
 
 
 class RedisItemPipeline:
@@ -68,11 +69,21 @@ class RedisItemPipeline:
     def process_item(self, item: PageItem | AttachmentItem) -> PageItem | AttachmentItem:
         problem = item_problem(item, self.site_ids)
         if problem:
-            self.push({"type": "invalid", "reason": problem, "item_type": type(item).__name__,
-                       "item": json.loads(json.dumps(encode_item(item)["item"], default=repr))})
-            self.crawler.stats.inc_value("cchc/item/invalid")
-            log.warning("invalid %s sent aside: %s", type(item).__name__, problem)
+            self.send_aside(item, problem)
             return item
+        links, bad = sort_links(item, self.site_ids)
+        for link, why in bad:
+            self.send_aside(link, why)
+        if isinstance(item, PageItem) and bad:
+            item = dataclasses.replace(item, attachments=tuple(links))
         self.push(encode_item(item))
         self.crawler.stats.inc_value("cchc/item/pushed")
         return item
+
+    def send_aside(self, item: PageItem | AttachmentItem, problem: str) -> None:
+        """An invalid item goes to `cchc ingest` too, to be kept in `invalid_items`."""
+        fields = json.loads(json.dumps(encode_item(item)["item"], default=repr))
+        self.push({"type": "invalid", "reason": problem, "item_type": type(item).__name__,
+                   "item": fields})
+        self.crawler.stats.inc_value("cchc/item/invalid")
+        log.warning("invalid %s sent aside: %s", type(item).__name__, problem)
