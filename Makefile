@@ -1,5 +1,6 @@
 # make demo: set up .venv, crawl the bundled portal replica into data/cchc.db, print the comparison.
 # make test: the whole pytest suite (what .ci/run runs).
+# make bench: every benchmark in one run (~10 min; not part of make test).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= data/cchc.db
@@ -21,7 +22,7 @@ test: install
 	$(PY) -m pytest -q
 
 bench: install
-	$(PY) bench/bench_extract.py
+	$(PY) bench/run_all.py
 
 bench-crawl: install  # spiders on markup they were not written for (the variant replica)
 	$(PY) bench/bench_crawl_variants.py
