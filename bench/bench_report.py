@@ -115,10 +115,13 @@ def refresh_growth(base: Path, work: Path, target: int) -> None:
         path.unlink()
         points.append((n, took))
         print(f"  refresh at {n:9,} figures: {took * 1000:9,.0f} ms ({rows:,} rows)", flush=True)
-        if took > 20:
+        if took > 10 and len(points) >= 3:
             break
-    (n1, t1), (n2, t2) = points[-2], points[-1]
-    exponent = math.log(t2 / t1) / math.log(n2 / n1)
+    xs, ys = [math.log(n) for n, _ in points], [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    exponent = (sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+                / sum((x - mx) ** 2 for x in xs))  # least squares on log-log
+    n2, t2 = points[-1]
     projected = t2 * (target / n2) ** exponent
     print(f"  refresh time grows as figures^{exponent:.1f}: at {target:,} figures about "
           f"{projected:,.0f} s ({projected / 3600:,.1f} h)")
