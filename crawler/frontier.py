@@ -116,9 +116,9 @@ class InFlightFifoQueue(FifoQueue):
 class SharedScheduler(Scheduler):
     """scrapy-redis's Scheduler with in-flight acknowledgements, heartbeats and reclaiming."""
 
-    def __init__(self, *args: Any, ttl: float = 15.0, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lifetime: float = 15.0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.ttl = ttl
+        self.lifetime = lifetime
         self.beat: task.LoopingCall | None = None
         self.crawler: Any = None
         self.last_reclaim = 0.0
@@ -128,7 +128,7 @@ class SharedScheduler(Scheduler):
     @classmethod
     def from_crawler(cls, crawler: Any) -> SharedScheduler:
         instance = super().from_crawler(crawler)
-        instance.ttl = crawler.settings.getfloat("CCHC_WORKER_TTL", 15.0)
+        instance.lifetime = crawler.settings.getfloat("CCHC_WORKER_TTL", 15.0)
         instance.crawler = crawler
         return instance
 
@@ -139,7 +139,7 @@ class SharedScheduler(Scheduler):
         self.server.sadd(WORKERS, WORKER_ID)
         self.heartbeat()
         self.beat = task.LoopingCall(self.heartbeat)
-        self.beat.start(self.ttl / 3, now=False)
+        self.beat.start(self.lifetime / 3, now=False)
         self.acker = task.LoopingCall(self.flush_acks)
         self.acker.start(0.1, now=False)
 
@@ -152,7 +152,7 @@ class SharedScheduler(Scheduler):
         self.server.delete(worker_key(WORKER_ID, self.spider.name))
 
     def heartbeat(self) -> None:
-        self.server.set(worker_key(WORKER_ID, self.spider.name), "1", px=int(self.ttl * 1000))
+        self.server.set(worker_key(WORKER_ID, self.spider.name), "1", px=int(self.lifetime * 1000))
 
     # -- acknowledgements -----------------------------------------------------------------
     def flush_acks(self) -> None:
