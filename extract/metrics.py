@@ -32,6 +32,7 @@ _SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
 _UNIT_GAP = re.compile(r"^\s*(?:hồ\s+sơ|HS|trường\s+hợp|thủ\s+tục|TTHC)\s*(?:được\s+|bị\s+|đã\s+)?$", re.I)
 _LOCAL_CUT = re.compile(r"[;()|]|,\s")
 _CELL_BEFORE = re.compile(r"[^\s|][ \t]*\|[ \t]*$")
+_COLON_BEFORE = re.compile(r":[ \t]*$")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
@@ -121,8 +122,10 @@ class Reader(IndexMixin, LeadMixin):
             return "percent", n.end
         for s, e, c in self.units.within(n.end, n.end + 40):
             gap = self.work[n.end:s]
-            if "\n" in gap and _CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start):
-                break  # "Hồ sơ tiếp nhận | 3.456\nHồ sơ đã giải quyết | ...": the next row's label
+            if "\n" in gap and (_CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start)
+                                 or _COLON_BEFORE.search(self.work, max(0, n.start - 4), n.start)):
+                break  # "Hồ sơ tiếp nhận | 3.456\nHồ sơ đã giải quyết | ...", "…: 1079\nHồ sơ
+                # đã giải quyết: 1076": the next row's label, not this value's unit
             if gap.strip(" ()") == "" or re.fullmatch(r"\s*(?:ngàn|nghìn)?\s*", gap):
                 return c.label, e
             break
@@ -344,7 +347,8 @@ class Reader(IndexMixin, LeadMixin):
         found = self.metric.within(self.local_start(a, n.start), n.start)
         # "8 hồ sơ quá hạn và 12 hồ sơ đang giải quyết": a cue right after the previous
         # number's unit is that number's, not this one's.
-        cell = _CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start) is not None
+        cell = _CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start) is not None \
+            or self.colon_layout(n)  # "Hồ sơ đã giải quyết: 1076" on its own line too
         found = [c for c in found if not (after_number and a > 0 and _UNIT_GAP.match(self.work[a:c[0]]) and a < c[0]
                                           and not cell)]  # a table row's label is its own
         before = _best(found)

@@ -181,11 +181,15 @@ class PortalSpider(scrapy.Spider):
         fall back to the default listings (a site without start_paths)."""
         site: Site = failure.request.cb_kwargs["site"]
         root = site.url("/")
-        if canonical_url(failure.request.url) != canonical_url(root):
+        tried = [failure.request.url, *(failure.request.meta.get("redirect_urls") or [])]
+        if canonical_url(root) not in {canonical_url(u) for u in tried} \
+                and not failure.request.meta.get("cchc_root_home"):
             self.stat("home/tried_root")
             log.info("%(site)s: no home page at %(url)s, trying /", {
                 "site": site.id, "url": failure.request.url})
-            yield self.home_request(site, root)
+            request = self.home_request(site, root)
+            request.meta["cchc_root_home"] = True
+            yield request
             return
         self.failed(failure)
         if not site.start_paths:

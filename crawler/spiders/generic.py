@@ -26,7 +26,8 @@ class GenericSpider(PortalSpider):
       item and the next pages' items (crawler/listing.py). Side lists ("Tin mới nhất" …),
       menus, header and footer are skipped by position and structure.
     - Pager: any (crawler/pager.py): `rel=next`, page parameters, `/page-N/`, "Trang sau",
-      "Tiếp", "»", numbered links; a page with nothing new ends the listing.
+      "Tiếp", "»", numbered links; a postback-only pager is tried as `?PageIndex=N`; a page
+      with nothing new ends the listing.
     - With `-a sitemap=1`, or when the home page names no category: the sitemaps listed in
       robots.txt (else `/sitemap.xml`) and the RSS feeds the home page links, filtered by the
       reform keywords (sitemap: URL slug; RSS: title and description).
@@ -40,6 +41,9 @@ class GenericSpider(PortalSpider):
     HOME_PATH = "/"
     ARTICLE_URL_RE = re.compile(r"^https?://")
     SITEMAP_PATHS = ("/sitemap.xml",)
+    #: ASP.NET pagers that only post back: try the GET parameter Tân Dân listings answer to
+    #: (portals.md §2a); a listing that ignores it gives nothing new, which ends the paging.
+    POSTBACK_PAGE_PARAM = "PageIndex"
 
     def is_article_url(self, url: str) -> bool:
         return False  # no shape known before a listing teaches one
