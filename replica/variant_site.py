@@ -105,7 +105,7 @@ class VariantSite(ReplicaSite):
                 "cat_id": self.cat_ids[key], "list": "".join(w.capitalize() for w in alias.split("-"))}
 
     def home_path(self) -> str:
-        return str(self.urls["home"])
+        return self._fill(str(self.urls["home"]))  # "/web/{site}" -> "/web/xatruongson"
 
     def listing_path(self, key: str, page: int = 1) -> str:
         listing = self._fill(self.urls["listing"], **self._cat_fields(key))
@@ -154,7 +154,7 @@ class VariantSite(ReplicaSite):
         loose = tuple(self.family.data.get("loose_params", ()))
         self._add("/robots.txt", Route((), "robots"))
         self._add(self.home_path(), Route((), "home"))
-        for path in self.urls.get("redirects", []):
+        for path in (self._fill(p) for p in self.urls.get("redirects", [])):
             if self._norm(path) != self._norm(self.home_path()):
                 self._add(path, Route((), "redirect", target=self.home_path()))
         for c in self.CATEGORIES:
