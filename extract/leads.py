@@ -176,8 +176,7 @@ def _items(work: str, a: int, b: int, nums: list[int], lines: bool, rates: set[i
                 nested.add(m.end())
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and _STRENGTH[c.strip() or c] >= floor \
-                and not any(ps <= m.start() < pe for ps, pe in protected):
+        elif depth == 0 and _STRENGTH[c.strip() or c] >= floor and not _inside_span(protected, m.start()):
             seps.append((m.start(), m.end(), _STRENGTH[c.strip() or c]))
     inside = nums[bisect.bisect_left(nums, a):bisect.bisect_left(nums, b)]
     inside = [y for k, y in enumerate(inside)
@@ -199,6 +198,12 @@ def _items(work: str, a: int, b: int, nums: list[int], lines: bool, rates: set[i
         start = cut[1]
     out.append(Item(start, b))
     return tuple(i for i in out if work[i.start:i.end].strip())
+
+
+def _inside_span(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of `spans` (sorted by start, not nested)."""
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _in_bracket(work: str, x: int, y: int) -> bool:
