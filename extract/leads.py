@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from extract.lexicon import structure
-from extract.numbers import Num
+from extract.numbers import UPPER, Num
 from extract.segments import Segments
 
 _SEP = re.compile(r"[()\[\]]|;|,(?=\s)|(?<=\s)và(?=\s)|(?<=\d)\s*/(?=\s*[^\W\d_])|\n")
@@ -42,7 +42,10 @@ _BOUNDARY = re.compile(r"[;(\n]")
 UNIT_LINE = re.compile(r"\n[ \t]*(?:[-•*+][ \t]*)?(?i:(?:riêng|tại|đối\s+với|còn)\s+)?"
                        r"(?i:(?:các|toàn|uBND|ủy\s+ban\s+nhân\s+dân)\s+)?"
                        r"(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|cấp\s+(?:xã|huyện|tỉnh))(?![^\W_])")
-MAX_LINE = 200  # a line longer than this under a lead is prose, not a list line
+MAX_LINE = 200
+# one item of a run of named values: "Đà Nẵng (58,9%)", "Sở GT-VT (107 hồ sơ)"
+_NAMED = re.compile(rf"(?<![^\W_])[{UPPER}][^\s(),;:]*(?:\s+[^\s(),;:]+){{0,7}}?\s*\(\s*(?:[^()\d\n]{{0,20}})?\d[^()\n]{{0,24}}\)")
+_RUN_JOIN = re.compile(r"\s*(?:,|;|và)\s*")  # a line longer than this under a lead is prose, not a list line
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +279,28 @@ def find(work: str, seg: Segments, nums: list[Num], counted: set[int],
         enum = _enumeration(work, seg, ms, me, kind, starts, rates, protected)
         if enum is not None:
             out.append(enum)
+    return out + _runs(work, seg, out)
+
+
+def _runs(work: str, seg: Segments, found: list[Enumeration]) -> list[Enumeration]:
+    """Runs of two or more named values with no marker before them ("Đà Nẵng (58,9%), Hà
+    Giang (55,8%) và Nam Định (53,0%) xếp sau"): a list whose lead is the clause before
+    the run, or, when the run opens its sentence, the sentence before."""
+    out: list[Enumeration] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if len(run) >= 2 and not any(e.marker_end <= run[0].start() < e.end for e in found):
+            lead = _lead_start(work, seg, run[0].start())
+            items = tuple(Item(m.start(), m.end()) for m in run)
+            out.append(Enumeration(lead, run[0].start(), run[0].start(), run[-1].end(), items))
+        run.clear()
+
+    for m in _NAMED.finditer(work):
+        if run and not _RUN_JOIN.fullmatch(work, run[-1].end(), m.start()):
+            close()
+        run.append(m)
+    close()
     return out
 
 

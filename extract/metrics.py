@@ -452,8 +452,9 @@ class Reader(IndexMixin, LeadMixin):
         if any(m.start != n.start and not m.percent for m in self.nums[k:bisect.bisect_left(self.num_starts, item.end)]):
             return False  # a count of the item: the rate is bound to it
         whole = self.rate_whole(lead.enum)
-        if whole is None or (lead.whole is not None and lead.whole.num_start > whole.num_start):
-            return False  # "689 hồ sơ (chiếm 3,4%)": a rate after a count is bound to the count
+        if whole is None or (self.work[lead.enum.marker_start] == "(" and lead.whole is not None
+                             and lead.whole.num_start > whole.num_start):
+            return False  # "689 hồ sơ (chiếm 3,4%)": a rate in brackets after a count is bound to the count
         ch = self.item_channel(lead, n.start, n.end, item.end)
         self.add(Draft(whole.metric, v, ch if ch is not None else whole.channel, n.start, n.end, n.start, n.end,
                        kind="rate", read="lead", lead=lead))
