@@ -617,7 +617,8 @@ class Reader(IndexMixin, LeadMixin):
 
     def _chained_channel(self, n: Num) -> str | None:
         """"tiếp nhận 45 hồ sơ liên thông, đã giải quyết 43 hồ sơ, đang giải quyết 2 hồ sơ": a
-        coordinated list of one sentence whose channel is named once, on its first count,
+        coordinated list of one sentence whose channel is named once, on its first count or
+        in its subject ("Cổng dịch vụ công tỉnh đã tiếp nhận 41.286 hồ sơ, giải quyết ..."),
         keeps that channel while no new whole, unit or channel intervenes."""
         prev = self._previous_count(n)
         if prev is None or prev.channel is None:
@@ -627,8 +628,9 @@ class Reader(IndexMixin, LeadMixin):
         if len(named) != 1 or named[0][2].label == "general":
             return None
         first = self.counts[bisect.bisect_left(self.count_starts, s)]
-        if not (first.num_end <= named[0][0] and named[0][1] <= max(first.end, first.num_end) + 30):
-            return None  # the channel is postposed on the first count ("45 hồ sơ liên thông")
+        postposed = first.num_end <= named[0][0] and named[0][1] <= max(first.end, first.num_end) + 30
+        if not postposed and not named[0][1] <= min(first.start, first.num_start):
+            return None  # the channel is postposed on the first count, or the sentence's subject
         if first.channel != prev.channel or _CHAIN_BREAK.search(self.work, first.num_end, n.start):
             return None
         return prev.channel
