@@ -17,8 +17,7 @@ from lxml import etree
 
 from crawler.lexicon import fold, has_phrase, lexicon
 from crawler.listdates import find_date
-from crawler.listing import ASSET_RE, SKIP_HREF_RE, anchor_text
-from crawler.urlshape import host_key
+from crawler.listing import anchor_text, site_links
 
 MAX_CATEGORY_WORDS = 7
 MAX_LISTINGS = 12  # category listings taken from one home page
@@ -35,18 +34,11 @@ def category_links(root: etree._Element, page_url: str,
                    is_article: Callable[[str], bool] = lambda url: False) -> list[Category]:
     """Reform categories first, then news categories, each once, in page order."""
     lex = lexicon()
-    host = host_key(urlsplit(page_url).hostname)
     reform: dict[str, Category] = {}
     news: dict[str, Category] = {}
     headlines = _headline_urls(root, page_url)
-    for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or SKIP_HREF_RE.match(href) or ASSET_RE.search(href):
-            continue
-        url = urljoin(page_url, href).split("#")[0]
+    for a, url in site_links(root, page_url):
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or host_key(parts.hostname) != host:
-            continue
         if parts.path.rstrip("/") in ("", "/index.php") and not parts.query or is_article(url) \
                 or url in headlines:
             continue

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -118,25 +118,26 @@ def anchor_text(a: etree._Element) -> str:
     return text
 
 
-def page_links(root: etree._Element, page_url: str) -> list[_Link]:
-    """Every followable same-host link outside page furniture, resolved, in page order."""
+def site_links(root: etree._Element, page_url: str) -> Iterator[tuple[etree._Element, str]]:
+    """(anchor, resolved URL) of every followable same-host link (no asset), in page order."""
     base = root.xpath("//base/@href")
     base_url = urljoin(page_url, base[0]) if base else page_url
-    here = page_url.split("#")[0]
     host = host_key(urlsplit(page_url).hostname)
-    out = []
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or SKIP_HREF_RE.match(href) or ASSET_RE.search(href):
             continue
         url = urljoin(base_url, href).split("#")[0]
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or host_key(parts.hostname) != host or url == here:
-            continue
-        if is_furniture(a):
-            continue
-        out.append(_Link(a, url, anchor_text(a)))
-    return out
+        if parts.scheme in ("http", "https") and host_key(parts.hostname) == host:
+            yield a, url
+
+
+def page_links(root: etree._Element, page_url: str) -> list[_Link]:
+    """Every followable same-host link outside page furniture, resolved, in page order."""
+    here = page_url.split("#")[0]
+    return [_Link(a, url, anchor_text(a)) for a, url in site_links(root, page_url)
+            if url != here and not is_furniture(a)]
 
 
 def _signature(el: etree._Element) -> tuple[str, ...]:
@@ -393,8 +394,3 @@ def _before(a: etree._Element, b: etree._Element) -> bool:
         if node is b:
             return False
     return False
-
-
-def entries_by_hint(items: Iterable[tuple[str, str, dt.date | None, str]]) -> list[Entry]:
-    """Entries from a platform's item selectors (url, title, date, text)."""
-    return [Entry(url, title, date, text) for url, title, date, text in items]
