@@ -28,11 +28,11 @@ _APPROX = re.compile(r"(?:\s*(?:gần|hơn|trên|khoảng|xấp xỉ|tới|đư�
 _LINK = re.compile(r"^[\s,(]*(?:hồ sơ|HS|trường hợp|thủ tục|TTHC)?[^\d.;]{0,30}$", re.I)
 _ZERO = re.compile(r"(?i:không\s+(?:có|phát\s+sinh|để\s+(?:xảy\s+ra\s+)?(?:tình\s+trạng\s+)?)\s*"
                    r"(?:hồ\s+sơ|trường\s+hợp|TTHC|thủ\s+tục)(?:\s+nào)?)")
-_SYSTEM = re.compile(r"(?i:trên\s+hệ\s+thống|qua\s+hệ\s+thống)")
 _UNIT_GAP = re.compile(r"^\s*(?:hồ\s+sơ|HS|trường\s+hợp|thủ\s+tục|TTHC)\s*(?:được\s+|bị\s+|đã\s+)?$", re.I)
 _LOCAL_CUT = re.compile(r"[;()|]|,\s")
 _CELL_BEFORE = re.compile(r"[^\s|][ \t]*\|[ \t]*$")
 _COLON_BEFORE = re.compile(r":[ \t]*$")
+_NEXT_LABEL = re.compile(r"[^\n,;:]{1,60}:")  # the unit word opens a label of its own ("Hồ sơ đã giải quyết:")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
@@ -53,7 +53,6 @@ _ONLINE_AFTER = re.compile(
 _CHAIN_BREAK = re.compile(r"(?i:[;:()]|trong\s+đó|tổng|(?<![^\W_])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|riêng)(?![^\W_]))")
 _DIGITISED = re.compile(r"(?i:[\s\-–•*+]*(?:việc\s+|công\s+tác\s+|kết\s+quả\s+)?số\s+h(?:óa|oá)(?![^\W_]))")
 _RATE_HEAD = re.compile(r"(?i:(?<![^\W_])t[ỷỉ]\s+lệ(?![^\W_]))")
-_DOSSIER_RATE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ|hồ\s+sơ)")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
 _VALUE_NEXT = re.compile(r"\s*(?:được\s+|là\s+|:\s*)?\d")
 _MECHANISM = re.compile(r"(?i:cơ\s+chế)\s*$")
@@ -123,7 +122,8 @@ class Reader(IndexMixin, LeadMixin):
         for s, e, c in self.units.within(n.end, n.end + 40):
             gap = self.work[n.end:s]
             if "\n" in gap and (_CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start)
-                                 or _COLON_BEFORE.search(self.work, max(0, n.start - 4), n.start)):
+                                 or _COLON_BEFORE.search(self.work, max(0, n.start - 4), n.start)
+                                 and _NEXT_LABEL.match(self.work, s)):
                 break  # "Hồ sơ tiếp nhận | 3.456\nHồ sơ đã giải quyết | ...", "…: 1079\nHồ sơ
                 # đã giải quyết: 1076": the next row's label, not this value's unit
             if gap.strip(" ()") == "" or re.fullmatch(r"\s*(?:ngàn|nghìn)?\s*", gap):
@@ -133,7 +133,7 @@ class Reader(IndexMixin, LeadMixin):
 
     def colon_layout(self, n: Num) -> bool:
         before = self.work[max(0, n.start - 4):n.start]
-        if not re.search(r":\s*$", before) and not _CELL_BEFORE.search(before):
+        if not _COLON_BEFORE.search(before) and not _CELL_BEFORE.search(before):
             return False
         after = self.work[n.end:n.end + 3]
         return after == "" or after[0] in "\n\r ();.," or after.startswith(" \n")
@@ -430,7 +430,7 @@ class Reader(IndexMixin, LeadMixin):
             self.add(Draft("received_rate", v, share, min(local, n.start), n.end, n.start, n.end, kind="rate"))
             return
         # a rate whose own words name dossiers takes no index from earlier sentences
-        own = _DOSSIER_RATE.search(self.work, max(s, n.start - REACH), n.start)
+        own = _DOSSIER.search(self.work, max(s, n.start - REACH), n.start)
         label = self.index_context(n.start, own_sentence=own is not None)
         if label is not None:
             self._index_rate(label, v, n, n.start)
