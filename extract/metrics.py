@@ -255,8 +255,26 @@ class Reader(IndexMixin, LeadMixin):
                          if not _MECHANISM.search(self.work, max(s, c[0] - 12), c[0])]
                 label = found[-1][2].label if found else None
         if label is None:
-            return self.heading_channel(n_start)
+            return self.topic_channel(n_start) or self.heading_channel(n_start)
         return as_channel(label)
+
+    def topic_channel(self, pos: int) -> str | None:
+        """The channel of a paragraph whose first sentence has it as its subject ("Cổng dịch
+        vụ công của tỉnh đã tiếp nhận ...") holds for the counts of the paragraph until
+        another channel, or dossiers in general ("hồ sơ một cửa"), are named."""
+        ps = max(self.seg.paragraph(pos)[0], self.work.rfind("\n", 0, pos) + 1)
+        fs, fe = self.seg.sentence(ps)
+        if pos < fe:
+            return None
+        k = bisect.bisect_left(self.count_starts, fs)
+        if k >= len(self.counts) or self.count_starts[k] >= fe:
+            return None
+        first = self.counts[k]
+        subject = self.work.rfind(", ", fs, min(first.start, first.num_start)) + 1  # past a fronted adverbial
+        named = self.channels._in(max(fs, subject), min(first.start, first.num_start))
+        if len(named) != 1 or as_channel(named[0][2].label) is None or first.channel != named[0][2].label:
+            return None
+        return None if self.channels._in(fe, pos) else first.channel
 
     def heading_channel(self, pos: int) -> str | None:
         return as_channel(self.channels.heading(self.seg.paragraph(pos)[0], pos))
