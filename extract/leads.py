@@ -83,37 +83,38 @@ def _closing(work: str, open_pos: int, limit: int) -> int:
     return min(limit, len(work))
 
 
-def _open_bracket(work: str, start: int, pos: int) -> int:
-    """Position of the bracket still open at `pos` (searching back to `start`), or -1."""
+def _back_to(work: str, start: int, pos: int, target: str) -> int:
+    """Position of the last `target` ("(" or ";") before `pos` and after `start` outside
+    closed brackets, or -1; a "(" still open at `pos` is the bracket it sits in."""
     depth = 0
     for i in range(pos - 1, start - 1, -1):
         c = work[i]
         if c == ")":
             depth += 1
         elif c == "(":
-            if depth == 0:
+            if depth == 0 and target == "(":
                 return i
-            depth -= 1
+            depth = max(0, depth - 1)
+        elif c == target and depth == 0:
+            return i
     return -1
 
 
+def _open_bracket(work: str, start: int, pos: int) -> int:
+    """Position of the bracket still open at `pos` (searching back to `start`), or -1."""
+    return _back_to(work, start, pos, "(")
+
+
 def _lead_start(work: str, seg: Segments, marker: int) -> int:
+    """Start of the lead clause before `marker`: its sentence, line, open bracket or ";"-clause."""
     s = seg.sentence(marker)[0]
     line = work.rfind("\n", 0, marker) + 1
     s = max(s, line)
     bracket = _open_bracket(work, s, marker)
     if bracket != -1:
         return bracket + 1
-    depth = 0
-    for i in range(marker - 1, s - 1, -1):
-        c = work[i]
-        if c == ")":
-            depth += 1
-        elif c == "(":
-            depth -= 1
-        elif c == ";" and depth == 0:
-            return i + 1
-    return s
+    semi = _back_to(work, s, marker, ";")
+    return semi + 1 if semi != -1 else s
 
 
 def _list_lines(work: str, start: int, limit: int, outer: str | None) -> int:

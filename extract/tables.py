@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from extract.channels import GENERAL
+from extract.drafts import RATE_OF
 from extract.lexicon import Matcher, channel_cues, metric_cues
 from extract.numbers import Num
 
@@ -28,11 +29,6 @@ _RATE_HEAD = re.compile(r"(?i:t[ỷỉ]\s+lệ|%)")
 _TOTAL_HEAD = re.compile(r"(?i:tổng(?:\s+số)?(?:\s+hồ\s+sơ)?|cộng)")
 _NUMBERING = re.compile(r"(?i:s[ốo]\s*tt|stt|tt|số\s+thứ\s+tự)")
 _LEVEL = re.compile(r"(?i:cấp\s+(?:tỉnh|huyện|xã))")
-_RATE_OF = {
-    "received": "received_rate", "resolved": "resolved_rate", "early": "early_rate",
-    "on_time": "on_time_rate", "early_or_on_time": "early_or_on_time_rate", "late": "late_rate",
-    "pending": "pending_rate", "returned": "returned_rate",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +137,7 @@ def _table(work: str, rows: list[tuple[int, list[tuple[int, int]]]], by_start: d
             if metric is None:
                 continue
             if rate:
-                metric = _RATE_OF.get(metric, "")
+                metric = RATE_OF.get(metric, "")
                 if not metric:
                     continue
             out.append(Cell(num, metric, rate, col.channel or row.channel, col.unit, row_start, cells[lab][0], cells[lab][1],
