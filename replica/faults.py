@@ -30,22 +30,26 @@ one fault each (`FAULTS`, in listing order):
 Articles past the faulty ones are served normally; attachments are PDFs. Reform page 1 also
 lists a news article at a `…&noibo=1` URL that robots.txt disallows (it must not be fetched). The reform listing's
 pager never ends: after the last real page, "Tiếp" leads to empty pages with yet another
-"Tiếp" (a link trap). `fault-generic` (an unknown CMS) carries the month-calendar trap of
-`replica.generic` on its listings.
+"Tiếp" (a link trap). `fault-generic` (an unknown CMS) shows a "Lịch công tác" month calendar
+on its listings whose « / » links (`?thang=YYYY-MM`) never end (a link trap).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import threading
 import unicodedata
 from collections import Counter
-from urllib.parse import parse_qs, urlencode
+from typing import Any
+from urllib.parse import parse_qs, parse_qsl, urlencode
+
+from markupsafe import Markup
 
 from replica.content import Article
-from replica.render import esc
+from html import escape
 from replica.site import FAULT_ACTION, FAULT_DELAY, FAULT_SIZE, Response, html_response
-from replica.trang import TrangSite
+from replica.variant_site import VariantSite
 
 FAULTS = ("503", "500", "gone", "slow", "timeout", "reset", "chain", "loop", "cycle",
           "malformed", "cp1258", "nocharset", "tracking", "huge", "gzip", "soft404", "latin1",
@@ -92,11 +96,11 @@ def to_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-class FaultTrangSite(TrangSite):
+class FaultTrangSite(VariantSite):
     """A "Trang" site whose newest reform articles each carry one fault (module docstring)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         reform = self.in_category("reform")
         self.fault_of = {a.id: f for a, f in zip(reform, FAULTS)}
         self.hits: Counter[tuple[int, str]] = Counter()
@@ -114,19 +118,18 @@ class FaultTrangSite(TrangSite):
             self.hits[(aid, kind)] += 1
             return self.hits[(aid, kind)]
 
-    def item(self, a: Article) -> str:
-        fault = self.fault_of.get(a.id)
-        html = super().item(a)
-        if fault == "chain":
-            html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&ver=old"))
-        elif fault == "loop":
-            html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&hop=1"))
-        elif fault == "cycle":
-            html = html.replace(esc(self.article_path(a)), esc(self.article_path(a) + "&cyc=a"))
-        elif fault == "tracking":
-            tracked = self.article_path(a) + "&utm_source=facebook&utm_medium=social&fbclid=IwAR0x"
-            html += html.replace(esc(self.article_path(a)), esc(tracked), 2)
-        return html
+    def entries(self, articles: list[Article]) -> list[dict[str, Any]]:
+        """Listing entries, the faulty ones linked through their faulty URLs."""
+        out = []
+        for item in super().entries(articles):
+            fault = self.fault_of.get(item["id"])
+            if fault in ("chain", "loop", "cycle"):
+                item = {**item, "url": item["url"] + {"chain": "&ver=old", "loop": "&hop=1",
+                                                      "cycle": "&cyc=a"}[fault]}
+            out.append(item)
+            if fault == "tracking":
+                out.append({**item, "url": item["url"] + "&utm_source=facebook&utm_medium=social&fbclid=IwAR0x"})
+        return out
 
     def route(self, path: str, query: str) -> Response:
         low = path.lower()
@@ -170,7 +173,8 @@ class FaultTrangSite(TrangSite):
             error = ('<div class="tandan-error"><h2>Lỗi 404</h2>'
                      "<p>Trang không tồn tại hoặc đã bị xóa.</p></div>")
             return 200, {"Content-Type": "text/html; charset=utf-8"}, self.page(
-                "Lỗi 404 - Trang không tồn tại", error, f"./ChiTietTinTuc.aspx?nid={a.id}").encode()
+                "Lỗi 404 - Trang không tồn tại", error, self._sidebar("article", []),
+                self.article_path(a), kind="article", a=self._art(a)).encode()
         status, headers, body = super().route(path, query)
         if fault == "slow":
             headers = {**headers, FAULT_DELAY: "1.5"}
@@ -184,7 +188,7 @@ class FaultTrangSite(TrangSite):
         elif fault == "cp1258":
             body = to_cp1258(body.decode("utf-8"))
         elif fault == "gzip" and n <= 3:
-            packed = gzip.compress(body)
+            packed = gzip.compress(body, mtime=0)
             headers = {**headers, "Content-Encoding": "gzip"}
             body = packed[: len(packed) * 2 // 5]
         elif fault == "latin1":
@@ -209,7 +213,8 @@ class FaultTrangSite(TrangSite):
         content = (f'<div class="tandan-lich">Lịch công tác tuần {page}</div>'
                    f'<div class="tandan-pager"><span class="CurrentPage">{page}</span> '
                    f'<a href="{nxt}">{page + 1}</a> <a class="tandan-next" href="{nxt}">Tiếp</a></div>')
-        return self.page("Cải cách hành chính", content, f"./cai-cach-hanh-chinh.aspx?PageIndex={page}")
+        return self.page("Cải cách hành chính", content, self._sidebar("listing", []),
+                         self.listing_path("reform", page), kind="listing")
 
     def robots_txt(self) -> str:
         return super().robots_txt() + "Disallow: /Trang/ChiTietTinTuc.aspx?*noibo=\n"
@@ -218,15 +223,41 @@ class FaultTrangSite(TrangSite):
         """A news article listed (once, on reform page 1) at a URL robots.txt disallows."""
         return self.in_category("news")[0]
 
-    def listing(self, key: str, page: int) -> str:
-        html = super().listing(key, page)
+    def listing_items(self, key: str, page: int) -> list[dict[str, Any]]:
+        items = super().listing_items(key, page)
         if key == "reform" and page == 1:
-            a = self.internal_article()
-            hidden = super().item(a).replace(esc(self.article_path(a)),
-                                             esc(self.article_path(a) + "&noibo=1"))
-            html = html.replace('<div class="tandan-div-tin-item">', hidden + '<div class="tandan-div-tin-item">', 1)
+            hidden = self._item(self.internal_article())
+            items.insert(0, {**hidden, "url": hidden["url"] + "&noibo=1"})
+        return items
+
+    def listing(self, key: str, page: int, **extra: Any) -> str:
+        html = super().listing(key, page, **extra)
         if key == "reform" and page == self.pages_of(key):  # the last page still says "Tiếp"
-            nxt = esc(self.listing_path(key, page + 1))
+            nxt = escape(self.listing_path(key, page + 1))
             html = html.replace(f'<span class="CurrentPage">{page}</span>',
                                 f'<span class="CurrentPage">{page}</span> <a href="{nxt}">{page + 1}</a>')
         return html
+
+
+class FaultGenericSite(VariantSite):
+    """An unknown-CMS site whose listings show a month calendar with endless « / » links."""
+
+    def route(self, path: str, query: str) -> Response:
+        params = dict(parse_qsl(query, keep_blank_values=True))
+        r = self._lookup(path or "/", params)
+        if r is not None and r.kind == "listing":
+            return html_response(self.listing(r.key, r.number, params.get("thang", "")))
+        return super().route(path, query)
+
+    def listing(self, key: str, page: int, month: str = "") -> str:  # type: ignore[override]
+        try:
+            m = dt.date.fromisoformat(month + "-01") if month else dt.date(2025, 6, 1)
+        except ValueError:
+            m = dt.date(2025, 6, 1)
+        prev = (m - dt.timedelta(days=1)).replace(day=1)
+        nxt = (m + dt.timedelta(days=32)).replace(day=1)
+        base = self.listing_path(key)
+        calendar = (f'<div class="calendar">Lịch công tác tháng {m:%m/%Y}: '
+                    f'<a href="{base}?thang={prev:%Y-%m}">« Tháng trước</a> '
+                    f'<a href="{base}?thang={nxt:%Y-%m}">Tháng sau »</a></div>')
+        return super().listing(key, page, calendar=Markup(calendar))

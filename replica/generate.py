@@ -17,29 +17,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.sites import load_sites
-from replica.faults import FaultTrangSite
-from replica.generic import GenericSite
-from replica.liferay import LiferaySite
-from replica.lists import ListsSite
-from replica.nukeviet import NukeVietSite
-from replica.portal_pages import PortalPagesSite
+from replica.faults import FaultGenericSite, FaultTrangSite
 from replica.render import slugify
-from replica.site import ReplicaSite, Response, SiteSpec
-from replica.trang import TrangSite
+from replica.site import Response, SiteSpec
 from replica.variant_site import VariantSite
-from replica.variants import Family, variant_of, variant_specs
-from replica.wordpress import WordPressSite
+from replica.variants import Family, families, variant_of, variant_specs
 
 HERE = Path(__file__).parent
 SITES_CSV = HERE / "sites.csv"
 FAULT_SITES_CSV = HERE / "sites_faults.csv"
 SYNTHETIC_CYCLE = ("trang", "nukeviet", "trang", "nukeviet", "liferay", "wordpress")
-PLATFORMS: dict[str, type[ReplicaSite]] = {
-    "trang": TrangSite, "nukeviet": NukeVietSite, "liferay": LiferaySite, "wordpress": WordPressSite,
-    "portal_pages": PortalPagesSite, "sharepoint_lists": ListsSite, "generic": GenericSite,
-}
 #: Site classes by id, for the fault sites (replica.faults).
-SPECIAL: dict[str, type[ReplicaSite]] = {"fault-trang": FaultTrangSite}
+SPECIAL: dict[str, type[VariantSite]] = {"fault-trang": FaultTrangSite, "fault-generic": FaultGenericSite}
 
 
 def read_specs(path: Path = SITES_CSV) -> list[SiteSpec]:
@@ -94,11 +83,11 @@ class Replica:
         self.n_articles = n_articles
         self._by_host = {s.host: s for s in specs}
         self._by_id = {s.id: s for s in specs}
-        self._built: dict[str, ReplicaSite] = {}
+        self._built: dict[str, VariantSite] = {}
         self._lock = threading.Lock()  # the server builds sites from several threads
         self._profiles = tomllib.loads((HERE / "texts" / "profiles.toml").read_text(encoding="utf-8"))
 
-    def site(self, site_id: str) -> ReplicaSite:
+    def site(self, site_id: str) -> VariantSite:
         """The generated site (written on first use)."""
         built = self._built.get(site_id)
         if built is None:
@@ -111,17 +100,16 @@ class Replica:
                         self._respec(built.spec)
         return built
 
-    def _make(self, spec: SiteSpec) -> ReplicaSite:
+    def _make(self, spec: SiteSpec) -> VariantSite:
+        """A variant site, or a default one: variant 0 of the family its platform names."""
         if spec.id in self.variant_of:
             family, n = self.variant_of[spec.id]
-            # the default replica's box is a "Trang" one; the renderer draws its own
-            profile = {**synthetic_profile(spec, self.seed), "widget": family.legacy == "trang"}
-            if n == 0:
-                return PLATFORMS[family.legacy](spec, profile, self.seed, self.n_articles)
+            # a variant 0 whose box comes from the profile shows it (a drawn box always shows)
+            profile = {**synthetic_profile(spec, self.seed), "widget": True}
             return VariantSite(spec, profile, self.seed, self.n_articles, family, n)
         profile = self._profiles.get(spec.id) or synthetic_profile(spec, self.seed)
-        cls = SPECIAL.get(spec.id) or PLATFORMS[spec.platform]
-        return cls(spec, profile, self.seed, self.n_articles)
+        cls = SPECIAL.get(spec.id, VariantSite)
+        return cls(spec, profile, self.seed, self.n_articles, families()[spec.platform], 0)
 
     def _respec(self, spec: SiteSpec) -> None:
         self.sites = [spec if s.id == spec.id else s for s in self.sites]
@@ -150,7 +138,7 @@ class Replica:
         a = site.article_at(parts.path or "/", parts.query)
         return (site.spec.id, a.id) if a else None
 
-    def site_for_host(self, host: str) -> ReplicaSite | None:
+    def site_for_host(self, host: str) -> VariantSite | None:
         spec = self._by_host.get(host.lower().split(":")[0])
         return self.site(spec.id) if spec else None
 

@@ -3,9 +3,9 @@
 A family is a portal platform (URL shapes, categories, hosts); a variant is one markup of it
 (page shell, listing, pager, article, TTHC box, side lists, date format, class names), all
 named in data and rendered by `replica.variant_site.VariantSite` from `replica/markup/`.
-Variant 0 of the families the default replica already had is that markup itself (the legacy
-module, e.g. `replica.trang`); variants 1.. are the renderer's. A knob given as a list is
-drawn by seed (see `resolve`), so another seed gives other class prefixes, labels, dates.
+Variant 0 (a family file's `[variant0]`) is the default replica's markup of the family, the one
+`sites.csv` serves; variants 1.. (`[[variants]]`) vary it. A knob given as a list is drawn by
+seed (see `resolve`), so another seed gives other class prefixes, labels, dates.
 
 `variant_specs(seed)` gives one site per family x variant, each with its own host.
 """
@@ -27,8 +27,10 @@ FAMILY_DIR = Path(__file__).parent / "families"
 MARKUP_DIR = Path(__file__).parent / "markup"
 #: Knobs whose value is a list by nature; a list of lists there is a choice.
 LIST_KNOBS = frozenset({"item_order", "box_on", "side_listing", "side_article", "side_home",
-                        "redirects", "article_also"})
-#: What a variant does when it does not say (see replica/families/README.md).
+                        "redirects", "article_also", "home_also", "loose_params", "feeds"})
+#: Family-level keys a variant may override (the renderer reads them from the variant).
+FAMILY_KNOBS = ("robots", "head", "banner", "image", "case_insensitive", "loose_params")
+#: What a variant does when it does not say (replica/README.md lists the knobs).
 DEFAULTS: dict[str, Any] = {
     "shell": "bootstrap", "listing": "ul", "home_listing": "ul", "article": "stacked",
     "pager": "numbered", "item_order": ["title", "date", "lead"], "date": "dmy_hms",
@@ -39,7 +41,10 @@ DEFAULTS: dict[str, Any] = {
     "side_home": [], "side_form": "ul", "side_dates": False, "page_size": 10,
     "start_paths": False, "ticker": False, "menu_article": "", "counter_sep": ".",
     "sitemap": "", "rss": "", "prefix": "cms", "words": "vi", "sep": "-", "reform_title": None,
-    "window": 0, "summary": "",
+    "window": 0, "summary": "", "pages": "components", "house": "", "feeds": [],
+    "box_values": "drawn", "box_evidence": "{value}", "listing_title": "{title} - Trang {n}",
+    "portlet": "{prefix}_WAR_newsportlet_INSTANCE_{pid:.4}", "categories": {},
+    "home_items": 4, "home_title": "Trang chủ",
 }
 
 
@@ -57,20 +62,18 @@ class Family:
         return own if own in SPIDERS else "generic"
 
     @property
-    def legacy(self) -> str:
-        """The default replica's platform module that renders variant 0 ("" when none)."""
-        return str(self.data.get("legacy", ""))
-
-    @property
     def variants(self) -> list[int]:
-        first = 0 if self.legacy else 1
+        first = 0 if "variant0" in self.data else 1
         return list(range(first, len(self.data.get("variants", [])) + 1))
 
     def variant(self, n: int) -> dict[str, Any]:
-        """Variant n's knobs (unresolved), defaults and family URLs filled in."""
-        raw = dict(self.data["variants"][n - 1]) if n else {}
+        """Variant n's knobs (unresolved), defaults and family URLs filled in. Variant 0 is the
+        default replica's markup: it takes the family's URLs and keys, not its `[defaults]`."""
+        raw = dict(self.data["variant0"] if n == 0 else self.data["variants"][n - 1])
         urls = {**self.data.get("urls", {}), **raw.pop("urls", {})}
-        return {**DEFAULTS, **self.data.get("defaults", {}), **raw, "urls": urls}
+        family = {k: self.data[k] for k in FAMILY_KNOBS if k in self.data}
+        defaults = self.data.get("defaults", {}) if n else {}
+        return {**DEFAULTS, **family, **defaults, **raw, "urls": urls}
 
 
 @cache
