@@ -55,7 +55,8 @@ def thousands(value: int, sep: str) -> str:
 @cache
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(MARKUP_DIR), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
+                      lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True,
+                      auto_reload=False)
     env.filters.update(date=date_text, thousands=thousands)
     return env
 
@@ -102,6 +103,9 @@ class VariantSite(ReplicaSite):
                          seed, n_articles)
         self.box = self._box(random.Random(f"{seed}:{spec.id}:box"), from_profile)
         self.slugs = self._slugs(seed)
+        self._cats: dict[str, dict[str, Any]] = {}
+        self._paths: dict[int, str] = {}
+        self._items: dict[int, dict[str, Any]] = {}
         if spec.start_paths == ("{reform}",):
             self.spec = replace(spec, start_paths=(self.listing_path("reform"),))
         self.routes: dict[str, list[Route]] = {}
@@ -141,9 +145,12 @@ class VariantSite(ReplicaSite):
         return template.format(**base, **fields)
 
     def _cat_fields(self, key: str) -> dict[str, Any]:
-        alias = self.category(key).alias
-        return {"alias": alias, "Alias": "-".join(w.capitalize() for w in alias.split("-")),
+        if key not in self._cats:
+            alias = self.category(key).alias
+            self._cats[key] = {
+                "alias": alias, "Alias": "-".join(w.capitalize() for w in alias.split("-")),
                 "cat_id": self.cat_ids[key], "list": "".join(w.capitalize() for w in alias.split("-"))}
+        return self._cats[key]
 
     def home_path(self) -> str:
         return self._fill(str(self.urls["home"]))  # "/web/{site}" -> "/web/xatruongson"
@@ -156,7 +163,9 @@ class VariantSite(ReplicaSite):
                           n=page, n0=page - 1, **self._cat_fields(key))
 
     def article_path(self, a: Article) -> str:
-        return self._article_path(self.urls["article"], a)
+        if a.id not in self._paths:
+            self._paths[a.id] = self._article_path(self.urls["article"], a)
+        return self._paths[a.id]
 
     def _article_path(self, template: str, a: Article) -> str:
         d = a.published
@@ -353,7 +362,13 @@ class VariantSite(ReplicaSite):
 
     # -- pages ------------------------------------------------------------------------------
     def _item(self, a: Article) -> dict[str, Any]:
-        """What a page shows of an article: its link, title, lead, dates, picture, category."""
+        """What a page shows of an article: its link, title, lead, dates, picture, category
+        (made once per article; callers copy it to change it)."""
+        if a.id not in self._items:
+            self._items[a.id] = self._new_item(a)
+        return self._items[a.id]
+
+    def _new_item(self, a: Article) -> dict[str, Any]:
         url = self.article_path(a)
         c = self.category(a.category)
         return {"url": url, "abs": self.url(url), "title": a.title, "lead": a.lead, "id": a.id,
