@@ -264,6 +264,8 @@ def find(work: str, seg: Segments, nums: list[Num], counted: set[int],
         return []
     opens: list[tuple[int, int, str]] = []
     for s, e, cue in structure().markers.finditer(work):
+        if cue.label == "respectively":
+            continue  # says how items map to the lead's units (placing.py), opens no list
         colon = _COLON_AFTER.match(work, e)
         if cue.label == "with_colon" and (not colon or re.match(r"\s*\d", work[colon.end():colon.end() + 8])):
             continue  # "đúng hạn là: 9.359 hồ sơ": a label and its value

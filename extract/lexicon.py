@@ -286,7 +286,7 @@ def structure() -> Structure:
             raise LexiconError(f"structure.toml: [{name}] {key} is empty")
         return compile_cues([Cue(key, _check_phrase("structure.toml", f"{name}.{key}", p), 0) for p in phrases])
 
-    return Structure(compile_cues(_groups("structure.toml", "marker", {"parts", "with_colon"})), within,
+    return Structure(compile_cues(_groups("structure.toml", "marker", {"parts", "with_colon", "respectively"})), within,
                      group("units"), group("fields"), group("offices"),
                      compile_cues(_groups("structure.toml", "context", {"pending"})),
                      group("national", data.get("units"), "units"))

@@ -472,9 +472,17 @@ class Reader(IndexMixin, LeadMixin):
         whole = self.rate_whole(lead.enum)
         if whole is None or (self.work[lead.enum.marker_start] == "(" and lead.whole is not None
                              and lead.whole.num_start > whole.num_start):
-            return False  # "689 hồ sơ (chiếm 3,4%)": a rate in brackets after a count is bound to the count
+            # "689 hồ sơ (chiếm 3,4%)": a rate in brackets after a count is bound to the count;
+            # a lead naming one rate and no value of its own ("tỷ lệ đúng hạn ... lần lượt là")
+            rate = RATE_OF.get(lead.labels[0]) if whole is None and lead.whole is None and len(lead.labels) == 1 \
+                and _RATE_HEAD.search(self.work, lead.enum.lead_start, lead.enum.marker_start) else None
+            if rate is None:
+                return False
+            metric, channel = rate, lead.channel
+        else:
+            metric, channel = whole.metric, whole.channel
         ch = self.item_channel(lead, n.start, n.end, item.end)
-        self.add(Draft(whole.metric, v, ch if ch is not None else whole.channel, n.start, n.end, n.start, n.end,
+        self.add(Draft(metric, v, ch if ch is not None else channel, n.start, n.end, n.start, n.end,
                        kind="rate", read="lead", lead=lead))
         return True
 

@@ -99,6 +99,9 @@ class SubjectPlacer:
                                   self.ustarts, listed)
         if head is not None:
             return head, "own"
+        respective = self._respective(d)
+        if respective is not None:
+            return respective, "own"
         if lead.whole is not None and lead.whole.num_start in self.by_number:
             return self.by_number[lead.whole.num_start], "lead"
         named = self._last_named(enum.marker_start, since=enum.lead_start)
@@ -111,6 +114,22 @@ class SubjectPlacer:
             return found, "lead"
         found = self.carried or self._last_named(enum.lead_start) or (self.default if self.default[0] else None)
         return (found, "lead") if found else ((None, None), "none")
+
+    def _respective(self, d: Draft) -> Subject | None:
+        """"... của cấp tỉnh, cấp huyện và cấp xã lần lượt là 99,5%, 98,7% và 99,9%": the n-th
+        item of a lead saying "lần lượt" is about the n-th unit the lead names."""
+        lead = d.lead
+        assert lead is not None
+        enum = lead.enum
+        clause = " ".join(self.work[enum.lead_start:enum.marker_end].lower().split())
+        if not any(c.phrase in clause for c in structure().markers.cues if c.label == "respectively"):
+            return None
+        named = [u for u in self.units[bisect.bisect_left(self.ustarts, enum.lead_start):
+                                       bisect.bisect_left(self.ustarts, enum.marker_start)] if not u.bare]
+        if len(named) != len(enum.items) or lead.item not in enum.items:
+            return None
+        u = named[enum.items.index(lead.item)]
+        return u.name, u.level
 
     def _own(self, d: Draft) -> tuple[Subject | None, bool]:
         """The unit of the figure's own sentence, and whether later figures carry it on."""
