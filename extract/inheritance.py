@@ -1,4 +1,5 @@
-"""What a lead hands down to the items of its list (stage after `leads`).
+"""What a lead hands down to the items of its list (stage after `leads`): also to the rows
+of a table (its caption is the lead) and to the sentences of a paragraph (its subject).
 
 An item that names no metric takes the lead's: the metrics of the lead's own count (the
 whole, "tiếp nhận và giải quyết 52 hồ sơ, bao gồm ..." gives both), else of the lead
@@ -16,7 +17,9 @@ from extract.channels import ChannelIndex, as_channel
 from extract.drafts import Cues, Draft, _best
 from extract.leads import Enumeration, Item, Lists
 from extract.lexicon import structure
+from extract.numbers import Num
 from extract.segments import Segments
+from extract.tables import find as find_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +53,49 @@ class LeadMixin:
     count_starts: list[int]
     rates: list[Draft]
     rate_starts: list[int]
+    nums: list[Num]
+    consumed: set[int]
 
     def heading_channel(self, pos: int) -> str | None:
         raise NotImplementedError
+
+    def add(self, d: Draft) -> None:
+        raise NotImplementedError
+
+    def _tables(self) -> None:
+        """Number cells of flattened statistics tables (extract/tables.py): each takes its
+        column's and its row's metric, channel and unit; the row is an item of the table's
+        caption, which gives the subject when the row names no unit."""
+        index = {n.start: i for i, n in enumerate(self.nums)}
+        for c in find_tables(self.work, self.nums):
+            v = c.num.as_measure() if c.rate else c.num.as_count()
+            if v is None or (c.rate and not 0 <= v <= 100):
+                continue
+            self.consumed.add(index[c.num.start])
+            row = Item(c.label_start, c.label_end)
+            table = Enumeration(c.lead_start, c.header_start, c.header_start, c.num.end, (row,))
+            self.add(Draft(c.metric, v, c.channel, c.row_start, c.num.end, c.num.start, c.num.end,
+                           kind="rate" if c.rate else "count", read="layout",
+                           lead=Lead(table, row, (), c.channel, None), subject=c.subject))
+
+    def topic_channel(self, pos: int) -> str | None:
+        """The channel of a paragraph whose first sentence has it as its subject ("Cổng dịch
+        vụ công của tỉnh đã tiếp nhận ...") holds for the counts of the paragraph until
+        another channel, or dossiers in general ("hồ sơ một cửa"), are named."""
+        ps = max(self.seg.paragraph(pos)[0], self.work.rfind("\n", 0, pos) + 1)
+        fs, fe = self.seg.sentence(ps)
+        if pos < fe:
+            return None
+        k = bisect.bisect_left(self.count_starts, fs)
+        if k >= len(self.counts) or self.count_starts[k] >= fe:
+            return None
+        first = self.counts[k]
+        subject = self.work.rfind(", ", fs, min(first.start, first.num_start)) + 1  # past a fronted adverbial
+        named = self.channels._in(max(fs, subject), min(first.start, first.num_start))
+        if len(named) != 1 or as_channel(named[0][2].label) is None or first.channel != named[0][2].label:
+            return None
+        return None if self.channels._in(fe, pos) else first.channel
+
 
     def lead_of(self, pos: int) -> Lead | None:
         found = self.lists.at(pos)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from extract.lexicon import structure
@@ -159,8 +160,8 @@ def _list_lines(work: str, start: int, limit: int, outer: str | None) -> int:
 _STRENGTH = {"\n": 3, ";": 2, ",": 1, "/": 1, "và": 0}  # "17265/trễ hạn 1458": "/" after a number
 
 
-def _items(work: str, a: int, b: int, nums: list[int], lines: bool, rates: set[int] = frozenset(),
-           protected: list[tuple[int, int]] = ()) -> tuple[Item, ...]:
+def _items(work: str, a: int, b: int, nums: list[int], lines: bool, rates: Collection[int] = frozenset(),
+           protected: Sequence[tuple[int, int]] = ()) -> tuple[Item, ...]:
     """Cut [a, b) into items between consecutive numbers, at the strongest top-level
     separator between them (line break > ";" > "," "/" > "và"), the first of its kind:
     "Sở Lao động, Thương binh và Xã hội (155 hồ sơ)" stays one item, "2.500 hồ sơ trực
@@ -204,7 +205,7 @@ def _items(work: str, a: int, b: int, nums: list[int], lines: bool, rates: set[i
     return tuple(i for i in out if work[i.start:i.end].strip())
 
 
-def _inside_span(spans: list[tuple[int, int]], pos: int) -> bool:
+def _inside_span(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether `pos` lies in one of `spans` (sorted by start, not nested)."""
     k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
@@ -253,7 +254,7 @@ def _top_level_semicolon(work: str, a: int, b: int) -> bool:
 
 
 def find(work: str, seg: Segments, nums: list[Num], counted: set[int],
-         protected: list[tuple[int, int]] = ()) -> list[Enumeration]:
+         protected: Sequence[tuple[int, int]] = ()) -> list[Enumeration]:
     """Every lead with a list under it, in text order (nested lists after their outer one).
 
     `counted` are the starts of numbers that can be list values (counts, rates);
@@ -308,7 +309,7 @@ def _runs(work: str, seg: Segments, found: list[Enumeration]) -> list[Enumeratio
 
 
 def _enumeration(work: str, seg: Segments, ms: int, me: int, kind: str, starts: list[int], rates: set[int],
-                 protected: list[tuple[int, int]]) -> Enumeration | None:
+                 protected: Sequence[tuple[int, int]]) -> Enumeration | None:
     lead = _lead_start(work, seg, ms)
     rest_of_line = work[me:work.find("\n", me) if work.find("\n", me) != -1 else len(work)]
     lines = False
