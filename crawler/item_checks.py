@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from urllib.parse import urlsplit
 
 from crawler.items import AttachmentItem, PageItem
@@ -55,3 +55,17 @@ def sort_links(item: PageItem | AttachmentItem, site_ids: Collection[str]) -> tu
         else:
             links.append(link)
     return links, bad
+
+
+def screen(item: PageItem | AttachmentItem, site_ids: Collection[str],
+           set_aside: Callable[[PageItem | AttachmentItem, str], None]) -> list[AttachmentItem] | None:
+    """What a pipeline may store of `item`: None when the item itself is invalid, else the
+    attachment links to store with it. Each invalid piece goes to `set_aside(piece, problem)`."""
+    problem = item_problem(item, site_ids)
+    if problem:
+        set_aside(item, problem)
+        return None
+    links, bad = sort_links(item, site_ids)
+    for link, why in bad:
+        set_aside(link, why)
+    return links

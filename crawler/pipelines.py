@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 import store
-from crawler.item_checks import item_problem, sort_links
+from crawler.item_checks import screen
 from crawler.items import AttachmentItem, PageItem
 from crawler.outcome import failure_reason, site_stats
 from store.crashpoints import CrashPoint
@@ -79,13 +79,9 @@ class StorePipeline:
         self.db.close()
 
     def process_item(self, item: PageItem | AttachmentItem) -> PageItem | AttachmentItem:
-        problem = item_problem(item, self.site_ids)
-        if problem:
-            self.keep_aside(item, problem)
+        links = screen(item, self.site_ids, self.keep_aside)
+        if links is None:
             return item
-        links, bad = sort_links(item, self.site_ids)
-        for link, problem in bad:
-            self.keep_aside(link, problem)
         with store.transaction(self.db):  # a page and its attachments, or neither
             result = self.save_page(item) if isinstance(item, PageItem) else None
             new_links = sum(store.save_attachment(self.db, url=a.url, site_id=a.site_id,

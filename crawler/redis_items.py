@@ -14,7 +14,7 @@ from scrapy import signals
 from scrapy_redis.connection import get_redis_from_settings
 
 from crawler.frontier import WORKER_ID
-from crawler.item_checks import item_problem, sort_links
+from crawler.item_checks import screen
 from crawler.items import AttachmentItem, PageItem
 
 log = logging.getLogger(__name__)
@@ -67,14 +67,10 @@ class RedisItemPipeline:
             json.dumps(stats, default=str))})
 
     def process_item(self, item: PageItem | AttachmentItem) -> PageItem | AttachmentItem:
-        problem = item_problem(item, self.site_ids)
-        if problem:
-            self.send_aside(item, problem)
+        links = screen(item, self.site_ids, self.send_aside)
+        if links is None:
             return item
-        links, bad = sort_links(item, self.site_ids)
-        for link, why in bad:
-            self.send_aside(link, why)
-        if isinstance(item, PageItem) and bad:
+        if isinstance(item, PageItem) and len(links) != len(item.attachments):
             item = dataclasses.replace(item, attachments=tuple(links))
         self.push(encode_item(item))
         self.crawler.stats.inc_value("cchc/item/pushed")

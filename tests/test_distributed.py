@@ -25,8 +25,7 @@ import sqlite_utils
 import store
 from crawler.sites import load_sites
 from replica import Replica
-from tests.conftest import ROOT
-from tests.test_scrapyd import free_port
+from tests.conftest import ROOT, free_port, wait_for
 
 SITES = ROOT / "replica" / "sites.csv"
 PLATFORMS = ("trang", "nukeviet", "liferay")
@@ -51,14 +50,8 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"redis://127.0.0.1:{port}/0"
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                redis.Redis.from_url(url).ping()
-                break
-            except redis.ConnectionError:
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.05)
+        wait_for(lambda: redis.Redis.from_url(url).ping(), "redis-server", timeout=10,
+                 alive=lambda: proc.poll() is None)
         yield url
     finally:
         proc.terminate()

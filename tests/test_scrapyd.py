@@ -8,7 +8,6 @@ from __future__ import annotations
 import configparser
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,18 +21,12 @@ import sqlite_utils
 import store
 from cchc.extraction import extract_stored_pages
 from replica import Replica
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port, wait_for
 
 BIN = Path(sys.executable).parent
 PROJECT_FILES = ("scrapy.cfg", "setup.py", "pyproject.toml", "README.md")
 PACKAGES = ("cchc", "crawler", "extract", "store", "replica")
 SITE = "hd-binhgiang-thaihoc"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def clean_env() -> dict[str, str]:
@@ -52,15 +45,8 @@ def scrapyd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "daemonstatus.json", timeout=2).json()["status"] == "ok":
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, "scrapyd did not start"
-            time.sleep(0.2)
+        wait_for(lambda: httpx.get(url + "daemonstatus.json", timeout=2).json()["status"] == "ok",
+                 "scrapyd", alive=lambda: proc.poll() is None)
         yield url
     finally:
         proc.terminate()
