@@ -4,12 +4,15 @@ measured in the same run. Not part of `make test`; about 10 minutes on the 2-CPU
     python bench/run_all.py [--only NAME ...]
 
 Each bench runs in its own process, one after the other (never two at once: they measure
-time); one that fails is reported and the others still run; the exit status is 1 if any did.
+time); one that fails or hangs (killed after --timeout) is reported and the others still
+run; the exit status is 1 if any did.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -38,6 +41,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", choices=[b[0] for b in BENCHES],
                         help="run only these benches")
+    parser.add_argument("--timeout", type=float, default=900,
+                        help="seconds one bench may take before it is killed (default 900)")
     args = parser.parse_args()
     failed = []
     start = time.perf_counter()
@@ -46,12 +51,17 @@ def main() -> int:
             continue
         print(f"\n== {name}: {what}", flush=True)
         t0 = time.perf_counter()
-        done = subprocess.run([sys.executable, str(ROOT / command[0]), *command[1:]],
-                              cwd=ROOT.parent, check=False)
+        proc = subprocess.Popen([sys.executable, str(ROOT / command[0]), *command[1:]],
+                                cwd=ROOT.parent, start_new_session=True)
+        try:
+            code: int | str = proc.wait(timeout=args.timeout)
+        except subprocess.TimeoutExpired:  # a hung crawl must not hang `make bench`
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            code = f"killed after {args.timeout:.0f} s"
         took = time.perf_counter() - t0
-        print(f"-- {name}: {took:.0f} s" + (f", exit status {done.returncode}" if done.returncode else ""),
-              flush=True)
-        if done.returncode:
+        print(f"-- {name}: {took:.0f} s" + (f", exit status {code}" if code else ""), flush=True)
+        if code:
             failed.append(name)
     print(f"\nmake bench: {len(BENCHES) if not args.only else len(args.only)} benches in "
           f"{(time.perf_counter() - start) / 60:.1f} min"
