@@ -201,12 +201,16 @@ def sync_table(db: Database) -> bool:
     Like the views, the table holds only what figures and reviews say: rebuilt, not migrated.
     """
     if "comparison_stale" not in db.table_names():
-        with db.atomic():
-            db.execute(STALE_SQL)
+        with db.atomic():  # looked at again under the write lock: another process may be first
+            if "comparison_stale" not in db.table_names():
+                db.execute(STALE_SQL)
     row = db.execute("SELECT type, sql FROM sqlite_master WHERE name = 'comparison'").fetchone()
     if row is not None and row[0] == "table" and row[1] == TABLE_SQL:
         return False
     with db.atomic():
+        row = db.execute("SELECT type, sql FROM sqlite_master WHERE name = 'comparison'").fetchone()
+        if row is not None and row[0] == "table" and row[1] == TABLE_SQL:
+            return False  # another process rebuilt it while we waited for the lock
         if row is not None:
             db.execute(f"DROP {'VIEW' if row[0] == 'view' else 'TABLE'} comparison")
         db.execute(TABLE_SQL)
