@@ -128,28 +128,30 @@ def review_figure(db: Database, fingerprint: str, decision: str, *, reviewer: st
         raise ReviewError("a reviewer name is required: log in with your name")
     if decision == "corrected" and new_value is None:
         raise ReviewError("a correction needs the corrected value (new_value)")
-    current = next(db.query("""
-        SELECT f.metric, f.value, f.evidence, f.unit, f.channel, f.period,
-               coalesce(a.url, p.url) AS url
-        FROM figures f LEFT JOIN articles a ON a.id = f.article_id
-        LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
-        LEFT JOIN pages p ON p.id = w.page_id
-        WHERE f.fingerprint = ?""", [fingerprint]), None)
-    if current is None:
-        raise ReviewError(f"no figure with fingerprint {fingerprint}: re-open the review queue")
-    if decision == "corrected":
-        try:
-            new_value = check_value(current["metric"], float(new_value))  # type: ignore[arg-type]
-        except ValueError as exc:
-            raise ReviewError(f"corrected value refused: {exc}") from None
-    previous = get_review(db, fingerprint)
-    row = {
-        "fingerprint": fingerprint, "decision": decision, "old_value": current["value"],
-        "new_value": new_value if decision == "corrected" else None,
-        "reviewer": reviewer.strip(), "at": utc_now(), "note": note or None,
-        "metric": current["metric"], "evidence": current["evidence"],
-    }
+    # The figure, the previous decision and the new one are read and written under one write
+    # lock, so two reviewers deciding at once each see the decision the other recorded.
     with db.atomic():
+        current = next(db.query("""
+            SELECT f.metric, f.value, f.evidence, f.unit, f.channel, f.period,
+                   coalesce(a.url, p.url) AS url
+            FROM figures f LEFT JOIN articles a ON a.id = f.article_id
+            LEFT JOIN widget_snapshots w ON w.id = f.snapshot_id
+            LEFT JOIN pages p ON p.id = w.page_id
+            WHERE f.fingerprint = ?""", [fingerprint]), None)
+        if current is None:
+            raise ReviewError(f"no figure with fingerprint {fingerprint}: re-open the review queue")
+        if decision == "corrected":
+            try:
+                new_value = check_value(current["metric"], float(new_value))  # type: ignore[arg-type]
+            except ValueError as exc:
+                raise ReviewError(f"corrected value refused: {exc}") from None
+        previous = get_review(db, fingerprint)
+        row = {
+            "fingerprint": fingerprint, "decision": decision, "old_value": current["value"],
+            "new_value": new_value if decision == "corrected" else None,
+            "reviewer": reviewer.strip(), "at": utc_now(), "note": note or None,
+            "metric": current["metric"], "evidence": current["evidence"],
+        }
         db["reviews"].upsert(row, pk="fingerprint")
         db["review_audit"].insert({
             "fingerprint": fingerprint, "decision": decision,

@@ -185,3 +185,32 @@ def test_comparison_has_stated_and_recomputed_rates_and_latest_widget(db: Databa
     assert "sum:early_or_on_time+late!=resolved" in row["flag_list"]
     widget = next(db.query("SELECT site_id, figures FROM latest_statistics_boxes"))
     assert widget == {"site_id": "doanket", "figures": 3}
+
+
+def _decide_many(path: str, fingerprint: str, reviewer: str, rounds: int) -> None:
+    db = store.open_db(path)
+    for i in range(rounds):
+        store.review_figure(db, fingerprint, ("confirmed", "rejected")[i % 2], reviewer=reviewer)
+
+
+def test_reviewers_deciding_at_once_each_see_the_decision_before_theirs(tmp_path: Path) -> None:
+    """Every audit row names, as its previous decision, the decision recorded just before it:
+    the read of the previous decision and the write of the new one share one write lock."""
+    import multiprocessing
+
+    path = str(tmp_path / "cchc.db")
+    received = fp(make_db(path), "http://tanhong.gov.vn/a1", "received")
+    ctx = multiprocessing.get_context("fork")
+    workers = [ctx.Process(target=_decide_many, args=(path, received, name, 12))
+               for name in ("Lan", "Minh", "Hoa")]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    audit = list(store.open_db(path).query(
+        "SELECT decision, previous_decision FROM review_audit WHERE fingerprint = ? ORDER BY id",
+        [received]))
+    assert len(audit) == 36
+    assert audit[0]["previous_decision"] is None
+    assert [row["previous_decision"] for row in audit[1:]] == [row["decision"] for row in audit[:-1]]
