@@ -157,11 +157,16 @@ def compressed_complete(body: bytes, coding: str) -> bool:
     return False
 
 
+#: Request meta key holding the bytes a portal sent when the spider was given them converted.
+RAW_BODY_META = "cchc_raw_body"
+
+
 class SoftPageMiddleware(_Counting):
     """Checks of an HTML 200 once decompressed: a CMS error page ("Lỗi 404 / Trang không
     tồn tại") is a soft failure; bytes that contradict the declared charset are read as
     what they are (UTF-8 under an iso-8859-1 label), counted; text that stays mojibake
-    is a soft failure. Sits inside HttpCompressionMiddleware (580 < 590)."""
+    is a soft failure; a page in a legacy font encoding (TCVN3, VNI) reaches the spider
+    converted to Unicode, its original bytes kept for storage. Sits inside HttpCompressionMiddleware (580 < 590)."""
 
     def process_response(self, request: Request, response: Response) -> Response:
         ctype = (response.headers.get("Content-Type") or b"").decode("latin-1")
@@ -174,6 +179,13 @@ class SoftPageMiddleware(_Counting):
         share = mojibake_share(visible_text(decoded.text))
         if share > soft_failure_rules()["mojibake"]["max_share"]:
             raise self.fail(request, "mojibake", f"{share:.0%} of its letters are mojibake")
+        if decoded.legacy:
+            # The spider reads the converted text (listing links, category names by text);
+            # the page is stored as the bytes the portal sent (RAW_BODY_META).
+            self.stats.inc_value("cchc/soft/legacy_converted")
+            log.info("%s: %s", request.url, decoded.note)
+            request.meta[RAW_BODY_META] = response.body
+            return response.replace(body=decoded.text.encode("utf-8"), encoding="utf-8")
         if decoded.note and decoded.encoding == "utf-8":
             self.stats.inc_value("cchc/soft/charset_contradicted")
             log.warning("%s: %s: read as UTF-8", request.url, decoded.note)

@@ -61,6 +61,9 @@ class Decoded:
     encoding: str
     declared: str | None
     note: str = ""
+    #: True when (some of) the text was in a legacy font encoding and was converted: the
+    #: bytes then read differently from the text, whatever charset one decodes them with.
+    legacy: bool = False
 
 
 def declared_charset(content_type: str | None, body: bytes) -> str | None:
@@ -128,10 +131,11 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
         legacy = legacy_encoding(utf8)
         if legacy:
             return Decoded(convert(utf8, CHARMAPS[legacy]), legacy, declared,
-                           f"legacy {legacy} font encoding converted to Unicode")
+                           f"legacy {legacy} font encoding converted to Unicode", legacy=True)
         runs = convert_legacy_runs(utf8)
         if runs is not None:
-            return Decoded(runs, "utf-8", declared, "text in legacy fonts converted to Unicode")
+            return Decoded(runs, "utf-8", declared, "text in legacy fonts converted to Unicode",
+                           legacy=True)
         note = "" if declared in (None, "utf-8") else f"declared {declared}, bytes are UTF-8"
         return Decoded(_nfc(utf8), "utf-8", declared, note)
     if utf8 is not None:
@@ -140,7 +144,7 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
     legacy = legacy_encoding(surface)
     if legacy:
         return Decoded(convert(surface, CHARMAPS[legacy]), legacy, declared,
-                       f"legacy {legacy} font encoding converted to Unicode")
+                       f"legacy {legacy} font encoding converted to Unicode", legacy=True)
     return _single_byte(body, declared)
 
 

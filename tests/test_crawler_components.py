@@ -129,3 +129,29 @@ def test_generic_spider_without_category_links_falls_back_to_sitemaps_and_feeds(
         '</channel></rss>').encode())
     urls = [r.url for r in sp.parse_feed(feed, site=site) if isinstance(r, Request)]
     assert urls == [site.url("/tin/a-1.html")]
+
+
+def test_a_legacy_font_portal_reaches_the_spider_in_unicode_and_is_stored_as_sent() -> None:
+    """A home page written in TCVN3 (.VnTime): its category names are found by their text,
+    and the page stored is the portal's own bytes (re-decoded offline by `cchc extract`)."""
+    from crawler.discovery import category_links
+    from crawler.middlewares import SoftPageMiddleware
+    from tests.test_store_decoding import legacy_bytes
+
+    sp = spider(TrangSpider, site="hd-binhgiang-thaihoc")
+    site = sp.sites[0]
+    home = site.url("/Trang/Default.aspx")
+    unicode_home = response(home)
+    raw = legacy_bytes(unicode_home.text, "tcvn3")
+    request = Request(home)
+    legacy = HtmlResponse(home, body=raw, request=request,
+                          headers={"Content-Type": "text/html; charset=iso-8859-1"})
+    seen = SoftPageMiddleware.from_crawler(sp.crawler).process_response(request, legacy)
+
+    def names(resp: HtmlResponse) -> list[str]:
+        import lxml.html
+        return [c.url for c in category_links(lxml.html.fromstring(resp.text), resp.url)]
+
+    assert names(legacy) == [] and names(seen) == names(unicode_home) != []
+    assert "Cải cách hành chính".lower() in seen.text.lower()
+    assert sp.page_item(seen, site, "home").body == raw

@@ -54,6 +54,7 @@ from crawler.lexicon import fold as fold_words
 from crawler.lexicon import has_phrase
 from crawler.listdates import find_date
 from crawler.listing import Entry, Hint, Listing, read_listing
+from crawler.middlewares import RAW_BODY_META
 from crawler.pager import next_page, with_page
 from crawler.sites import Site, load_sites
 from store.urls import canonical_url
@@ -505,7 +506,7 @@ class PortalSpider(scrapy.Spider):
             url=response.url, site_id=site.id, platform=self.name, kind=kind,
             status=response.status,
             fetched_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            body=response.body,
+            body=response.meta.get(RAW_BODY_META, response.body),
             encoding=response.encoding if isinstance(response, TextResponse) else None,
             content_type=header("Content-Type"), etag=header("ETag"),
             last_modified=header("Last-Modified"),
