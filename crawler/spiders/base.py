@@ -506,11 +506,17 @@ class PortalSpider(scrapy.Spider):
             url=response.url, site_id=site.id, platform=self.name, kind=kind,
             status=response.status,
             fetched_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            body=response.meta.get(RAW_BODY_META, response.body),
+            body=raw_body(response),
             encoding=response.encoding if isinstance(response, TextResponse) else None,
             content_type=header("Content-Type"), etag=header("ETag"),
             last_modified=header("Last-Modified"),
         )
+
+
+def raw_body(response: Response) -> bytes:
+    """The bytes the portal sent (a legacy-font page reaches the spider converted)."""
+    request = response.request
+    return request.meta.get(RAW_BODY_META, response.body) if request is not None else response.body
 
 
 MONTHS = {m: i for i, m in enumerate(
