@@ -27,6 +27,12 @@ _LIST = re.compile(r"(?i:,?\s+(?:như|gồm|là)\s+)(?=(?:các\s+)?(?:xã|phư�
 _GENERIC = ("cấp", "các")
 
 
+def _agency(u: subjects.Unit) -> bool:
+    """An agency ("Công an tỉnh", "Bưu điện tỉnh Y") or the offices of a level ("Bộ phận một
+    cửa các cấp"): the subject of its own clause only."""
+    return u.office is not None and (u.office.agency or u.office.levels)
+
+
 def _country(u: subjects.Unit) -> bool:
     """The whole country ("cả nước"): a reference more often than a subject to carry on."""
     return u.level == "national" and " ".join(u.name.lower().split()) in _countries()
@@ -47,9 +53,7 @@ class SubjectPlacer:
         if default[0] is None:
             default = subjects.from_footer(work)
         self.default: Subject = default
-        units = [u for u in subjects.find_units(work) if not (u.bare and u.name == u.name.lower())]
-        self.units = [subjects.Unit(u.start, u.end, *subjects.complete(u, default[0], default[1]), bare=u.bare)
-                      if u.incomplete else u for u in units]
+        self.units = [u for u in subjects.find_units(work, default) if not (u.bare and u.name == u.name.lower())]
         self.ustarts = [u.start for u in self.units]
         self.carried: Subject | None = None
         self.by_number: dict[int, Subject] = {}
@@ -155,12 +159,13 @@ class SubjectPlacer:
         if i >= 0 and units[i].start >= ss:
             # a plural ("các xã") or the whole country ("so với cả nước") is not carried on
             return (units[i].name, units[i].level), not units[i].name.lower().startswith("các ") \
-                and not _country(units[i])
+                and not _country(units[i]) and not _agency(units[i])
         return None, False
 
     def _first_named(self) -> Subject | None:
         for u in self.units:
-            if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads:
+            if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads \
+                    and not _agency(u):
                 return u.name, u.level
         return None
 
@@ -169,7 +174,7 @@ class SubjectPlacer:
         while i >= 0 and self.units[i].start >= since:
             u = self.units[i]
             if not u.bare and not u.name.lower().startswith(_GENERIC) and u.start not in self.heads \
-                    and (not _country(u) or since):
+                    and (not _country(u) or since) and not _agency(u):
                 return u.name, u.level
             i -= 1
         return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from extract import offices
 from extract.numbers import UPPER
 
 log = logging.getLogger(__name__)
@@ -26,24 +27,12 @@ CENTRAL_CITIES = {"hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue", "
 _TYPE_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
                "quận": "district", "thị xã": "district", "thành phố": "district", "tp": "district",
                "tỉnh": "province"}
-_NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:\s+(?:-\s+)?[{UPPER}][^\W_]*)*"
+_NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:[ \t]+(?:-[ \t]+)?[{UPPER}][^\W_]*)*"
 _UNIT = re.compile(
     rf"(?=[XxPpTtHhQq])(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
     rf"(?:\s+|(?<=\.))(?P<name>{_NAME})")
 _LEVEL_WORD = re.compile(r"(?=[Cc])(?<![^\W_])(?<!tranh )(?<!công )(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
                          r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
-_ORG = re.compile(
-    rf"(?=[SBN])(?<![^\W_])(?P<org>(?:Sở|Bộ|Ban|Ngân hàng Nhà nước)\s+[{UPPER}][^\W_]*(?:\s+(?!(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các)\b)[^\W\d_]+){{0,6}})")
-_ORG_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp)|Bộ (?:phận|Chỉ số|chỉ số|TTHC|thủ tục))")
-_CENTER = re.compile(
-    rf"(?=[TtĐđBb])(?<![^\W_])(?:[Tt]rung tâm|[Đđ]iểm|[Bb]ộ phận)\s+(?:[Pp]hục vụ\s+)?[Hh]ành chính công(?:\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)?"
-    rf"\s+(?:(?P<type>[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Qq]uận|[Tt]hị xã|[Tt]hành phố)\s+(?P<name>{_NAME})"
-    rf"|[Cc]ấp\s+(?P<lvl>tỉnh|huyện|xã))")
-_OFFICE = re.compile(
-    r"(?=[BbTt])(?<![^\W_])(?:[Bb]ộ phận (?:[Mm]ột cửa|[Tt]iếp nhận và [Tt]rả kết quả)|[Tt]rung tâm (?:[Pp]hục vụ )?[Hh]ành chính công)"
-    r"(?:(?:\s+(?:của\s+)?(?:(?:cấp\s+(?:tỉnh|huyện|xã)(?:(?:,|\s+và)\s+cấp\s+(?:tỉnh|huyện|xã))*)|tỉnh|huyện|xã))"
-    r"|(?<=[Cc]ông)\s+và\s+(?!các|những|cơ|đơn)[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+(?:\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+){0,3}(?=\s*[,.;:)]))"
-    rf"(?!\s+[{UPPER}])(?![^\W_])")
 _BARE = re.compile(r"(?=[UỦcCtT])(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
                    rf"(?!\s+[{UPPER}\d])(?![^\W_])")
 _PLURAL = re.compile(
@@ -65,6 +54,7 @@ class Unit:
     level: str | None
     bare: bool = False
     incomplete: bool = False
+    office: offices.Office | None = None  # the office or anaphora this unit is
 
 
 def ascii_fold(s: str) -> str:
@@ -89,9 +79,11 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
-def find_units(work: str) -> list[Unit]:
-    """Every unit named in the working text, in order."""
-    out: list[Unit] = []
+def find_units(work: str, default: tuple[str | None, str | None] = (None, None)) -> list[Unit]:
+    """Every unit named in the working text, in order; offices named without their place
+    and anaphora ("đơn vị này") are resolved (`_resolve_offices`), `default` being the
+    portal's unit."""
+    places: list[Unit] = []
     for m in _UNIT.finditer(work):
         name = _trim(m.group("name"))
         if not name:
@@ -100,20 +92,13 @@ def find_units(work: str) -> list[Unit]:
         if before.endswith("các ") or before.endswith("các"):
             continue
         full = f"{m.group('type')}{'' if m.group('type').endswith('.') else ' '}{name}"
-        out.append(Unit(m.start(), m.start("name") + len(name), full, _level(m.group("type"), name)))
-    for m in _CENTER.finditer(work):
-        if m.group("lvl"):
-            lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[m.group("lvl").lower()]
-            out.append(Unit(m.start(), m.end(), m.group(0), lvl))
-        else:
-            name = _trim(m.group("name"))
-            end = m.start("name") + len(name)
-            out.append(Unit(m.start(), end, work[m.start():end], _level(m.group("type"), name)))
-    for m in _OFFICE.finditer(work):
-        phrase = m.group(0)
-        levels = re.findall(r"(tỉnh|huyện|xã)\b", phrase)
-        lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[levels[0]] if len(levels) == 1 else None
-        out.append(Unit(m.start(), m.end(), phrase, lvl, incomplete=True))
+        places.append(Unit(m.start(), m.start("name") + len(name), full, _level(m.group("type"), name)))
+    for m in _province_regex().finditer(work):
+        places.append(Unit(m.start(), m.end(), m.group(0), "province"))
+    places.sort(key=lambda u: (u.start, -(u.end - u.start)))
+    out: list[Unit] = list(places)
+    for o in offices.find(work, [(u.start, u.end, u.level) for u in places]):
+        out.append(Unit(o.start, o.end, o.name, o.level, incomplete=o.incomplete, office=o))
     for m in _BARE.finditer(work):
         t = m.group("type").lower()
         out.append(Unit(m.start("type"), m.end("type"), t, _TYPE_LEVEL.get(t), bare=True))
@@ -123,32 +108,128 @@ def find_units(work: str) -> list[Unit]:
     for m in _LEVEL_WORD.finditer(work):
         lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[m.group("lvl").lower()]
         out.append(Unit(m.start(), m.end(), m.group(0), lvl))
-    for m in _ORG.finditer(work):
-        org = m.group("org").rstrip()
-        if _ORG_SKIP.match(org):
-            continue
-        lvl = "national" if org.startswith(("Bộ", "Ngân hàng")) else "province"
-        out.append(Unit(m.start(), m.start() + len(org), org, lvl))
-    for m in _province_regex().finditer(work):
-        out.append(Unit(m.start(), m.end(), m.group(0), "province"))
     from extract.lexicon import structure
     for s, e, _ in structure().national.finditer(work):
         out.append(Unit(s, e, work[s:e], "national"))
     out.sort(key=lambda u: (u.start, -(u.end - u.start)))
-    dedup: list[Unit] = []
+    kept: list[tuple[Unit, bool]] = []  # (unit, named as the source of a report)
     last = -1
     for u in out:
         if u.start < last:
             continue
-        if dedup and re.fullmatch(r"\s*\(\s*", work[dedup[-1].end:u.start]):
+        if kept and re.fullmatch(r"\s*\(\s*", work[kept[-1][0].end:u.start]):
             last = u.end  # "(TP Cần Thơ)" locates the unit before it
             continue
-        if _SOURCE.search(work[max(0, u.start - 40):u.start]):
-            last = u.end  # "theo báo cáo của <unit>" names the source, not the subject
-            continue
-        dedup.append(u)
+        source = (u.office is None or u.office.department) and bool(_SOURCE.search(work[max(0, u.start - 40):u.start]))
+        kept.append((u, source))
         last = u.end
-    return _resolve_bare(dedup)
+    resolved = _resolve_offices(kept, default)
+    # "theo báo cáo của <unit>" names the source, not the subject (an anaphora may name it);
+    # an office reports its own figures ("theo báo cáo của Trung tâm ..., đơn vị này ...")
+    return _resolve_bare([u for u, source in resolved if not source])
+
+
+def _resolve_offices(kept: list[tuple[Unit, bool]], default: tuple[str | None, str | None]) -> list[tuple[Unit, bool]]:
+    """Offices named without their place take the name of an earlier (else later) full
+    mention of the same office ("Trung tâm này", "Trung tâm hành chính công của tỉnh"),
+    else their kind and the unit of their level named before ("Bộ phận một cửa của huyện"
+    -> "Bộ phận một cửa huyện Tân An"), else the portal's unit; anaphora name the office,
+    one-stop office or place named last, and are dropped when there is none."""
+    out: list[tuple[Unit, bool]] = []
+    done: list[Unit] = []
+    for i, (u, source) in enumerate(kept):
+        o = u.office
+        if o is None or not u.incomplete:
+            out.append((u, source))
+            done.append(u)
+            continue
+        after = [v for v, _ in kept[i + 1:]]
+        named = _antecedent(o, done, after)
+        if named is None and o.anaphora is None:
+            named = _complete_by_place(o, done, after, default) or _complete_by_default(u, o, done, default)
+        if named is None:
+            continue  # "Trung tâm" with nothing to point to, a bare kind with no place known
+        v = Unit(u.start, u.end, named.name, named.level, bare=named.bare, incomplete=named.incomplete,
+                 office=named.office or o)
+        out.append((v, source))
+        done.append(v)
+    return out
+
+
+def _antecedent(o: offices.Office, before: list[Unit], after: list[Unit]) -> Unit | None:
+    """The full mention an incomplete office or an anaphora stands for."""
+    def full(v: Unit) -> bool:
+        return not v.incomplete and not v.bare and not v.name.lower().startswith(("cấp", "các"))
+
+    def named(v: Unit) -> bool:  # an office completed from the portal is named enough to point to
+        return (full(v) or v.office is not None and v.incomplete and not v.office.levels) and v.level != "national"
+
+    if o.anaphora == "place":
+        return next((v for v in reversed(before) if full(v) and v.office is None and v.level != "national"), None)
+    if o.anaphora == "office":
+        return next((v for v in reversed(before) if named(v)), None)
+    if o.anaphora == "centre":
+        return next((v for v in reversed(before) if named(v) and v.office is not None
+                     and v.office.kind.startswith("trung tam")), None)
+
+    def same_office(v: Unit) -> bool:  # a level office ("... cấp huyện") is the same only with that level
+        return full(v) and v.office is not None and v.office.kind == o.kind \
+            and (o.bare_type is not None or offices.key(v.name).startswith(offices.key(o.name)))
+
+    same = [v for v in reversed(before) if same_office(v)] or [v for v in after if same_office(v)]
+    if not same:
+        return None
+    if o.bare_type is not None and same[0].level != _TYPE_LEVEL.get(o.bare_type):
+        return None
+    return same[0]
+
+
+def _place(v: Unit) -> str | None:
+    """The place a unit names: its own name, or the place in an office's name."""
+    if v.bare or v.incomplete or v.name.lower().startswith(("cấp", "các")) or v.level == "national":
+        return None
+    if v.office is None:
+        return v.name
+    if v.office.bare_type is not None or v.office.anaphora is not None:
+        return None
+    core = _core(v.name)
+    return core if core != v.name else None
+
+
+def _complete_by_default(u: Unit, o: offices.Office, before: list[Unit],
+                         default: tuple[str | None, str | None]) -> Unit | None:
+    """An office named by its kind and levels ("Trung tâm Hành chính công cấp tỉnh và
+    huyện") is the last place's named before it, else the portal's; by its kind alone, the
+    portal's; with nothing to complete it, a kind alone is no unit."""
+    if o.bare_type is not None:
+        return Unit(0, 0, u.name, u.level, incomplete=True)
+    place = next((p for p in map(_place, reversed(before)) if p), None) if o.levels else None
+    place = place or default[0]
+    if place:
+        return Unit(0, 0, f"{u.name} {place}", u.level, incomplete=True)
+    return Unit(0, 0, u.name, u.level, incomplete=True) if u.name != o.head else None
+
+
+def _complete_by_place(o: offices.Office, before: list[Unit], after: list[Unit],
+                       default: tuple[str | None, str | None]) -> Unit | None:
+    """"Trung tâm hành chính công của huyện" after "huyện Tiền Hải" was named: the office of
+    that unit (else of the portal's unit, else of the unit of that level named after it)."""
+    if o.bare_type is None:
+        return None
+    level = _TYPE_LEVEL.get(o.bare_type)
+
+    def of_level(units: list[Unit]) -> str | None:
+        for v in units:
+            p = _place(v)
+            if p and v.level == level:
+                return p
+        return None
+
+    place = of_level(list(reversed(before))) or (default[0] if default[1] == level else None) or of_level(after)
+    if place is None:
+        return None
+    typed = re.match(r"(?i:tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|thành phố|tp)(?![^\W_])", place)
+    return Unit(0, 0, f"{o.head} {place if typed else o.bare_type + ' ' + place}", level)
 
 
 def _resolve_bare(units: list[Unit]) -> list[Unit]:
@@ -171,6 +252,9 @@ def _resolve_bare(units: list[Unit]) -> list[Unit]:
 
 
 def _is_named(u: Unit) -> bool:
+    """A unit named with its place (an office's place counts: "Trung tâm ... tỉnh Hà Tĩnh")."""
+    if u.office is not None and (u.office.bare_type is not None or u.office.anaphora is not None):
+        return False
     return not u.incomplete and not u.bare and not u.name.lower().startswith(("cấp", "các"))
 
 
