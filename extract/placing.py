@@ -24,7 +24,7 @@ Subject = tuple[str | None, str | None]  # name, level
 # "... 5 hồ sơ trễ hạn, gồm các xã Tân An, Tân Lộc": the units listed after a figure are its
 # subject (a list whose units hold numbers of their own is a list of items instead)
 _LIST = re.compile(r"(?i:,?\s+(?:như|gồm|là)\s+)(?=(?:các\s+)?(?:xã|phường|huyện|quận|tỉnh|thị\s+xã|thị\s+trấn)\s)")
-_GENERIC = ("cấp", "các")
+_GENERIC = ("cấp", "các", "ubnd cấp", "ubnd các", "ủy ban nhân dân cấp", "ủy ban nhân dân các")
 
 
 def _agency(u: subjects.Unit) -> bool:
@@ -100,7 +100,7 @@ class SubjectPlacer:
         listed = any(True for _ in structure().unit_heads.finditer(clause)) and not any(
             True for _ in structure().field_heads.finditer(clause))
         head = subjects.item_head(self.work, lead.item.start, min(d.num_start, lead.item.end), self.units,
-                                  self.ustarts, listed)
+                                  self.ustarts, listed, lead.item.end, d.num_end)
         if head is not None:
             return head, "own"
         respective = self._respective(d)
@@ -156,10 +156,22 @@ class SubjectPlacer:
         while i >= 0 and (units[i].start in self.heads
                           or _country(units[i]) and i > 0 and units[i - 1].start >= ss):
             i -= 1  # "Hà Nội xếp thứ 3 cả nước với 89,5 điểm": the country is the reference
-        if i >= 0 and units[i].start >= ss:
-            # a plural ("các xã") or the whole country ("so với cả nước") is not carried on
-            return (units[i].name, units[i].level), not units[i].name.lower().startswith("các ") \
-                and not _country(units[i]) and not _agency(units[i])
+        clause = max(ss, *(work.rfind(c, ss, d.num_start) + 1 for c in ",(:"))
+        after = subjects.unit_after(work, units, ustarts, d.num_end, se) if d.kind != "rank" else None
+        if after is not None and (after.start in self.heads or _country(after)):
+            after = None
+        sentence = i >= 0 and units[i].start >= ss
+        # a plural ("các xã") or the whole country ("so với cả nước") is not carried on
+        carry = sentence and not units[i].name.lower().startswith("các ") and not _country(units[i]) \
+            and not _agency(units[i])
+        if after is not None and (i < 0 or units[i].start < clause):
+            # the clause names its unit after the number ("64 thủ tục ở cấp huyện"); the
+            # sentence's own unit is carried on
+            if carry:
+                self.carried = (units[i].name, units[i].level)
+            return (after.name, after.level), False
+        if sentence:
+            return (units[i].name, units[i].level), carry
         return None, False
 
     def _first_named(self) -> Subject | None:

@@ -31,12 +31,16 @@ _NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:[ \t]+(?:-[ \t]+)?[{UPPER}][^\W_]*)*"
 _UNIT = re.compile(
     rf"(?=[XxPpTtHhQq])(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
     rf"(?:\s+|(?<=\.))(?P<name>{_NAME})")
-_LEVEL_WORD = re.compile(r"(?=[Cc])(?<![^\W_])(?<!tranh )(?<!công )(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
-                         r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh)(?![^\W_])")
+# a level of government ("cấp xã", "UBND cấp huyện", "cấp quận, huyện", "cấp sở ngành")
+_LEVEL_WORD = re.compile(r"(?=[CcUỦ])(?<![^\W_])(?<!tranh )(?<!công )(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?"
+                         r"(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
+                         r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh|quận|sở(?:,?\s+ngành)?)"
+                         r"(?:,[ \t]*(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)(?![^\W_]))*(?![^\W_])")
+_LEVEL_OF = {"xã": "commune", "huyện": "district", "quận": "district", "tỉnh": "province", "sở": "province"}
 _BARE = re.compile(r"(?=[UỦcCtT])(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
                    rf"(?!\s+[{UPPER}\d])(?![^\W_])")
 _PLURAL = re.compile(
-    r"(?=[Cc])(?<![^\W_])[Cc]ác\s+(?P<type>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)"
+    r"(?=[CcUỦ])(?<![^\W_])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?[Cc]ác\s+(?P<type>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)"
     r"(?:\s*(?:,|và)\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố))*"
     rf"(?![^\W_])(?!\s+[{UPPER}])")
 _SOURCE = re.compile(r"(?i:theo\s+(?:báo\s+cáo|thống\s+kê|số\s+liệu|đánh\s+giá)(?:\s+\S+){0,2}?\s+của)\s*$")
@@ -104,9 +108,10 @@ def find_units(work: str, default: tuple[str | None, str | None] = (None, None))
         out.append(Unit(m.start("type"), m.end("type"), t, _TYPE_LEVEL.get(t), bare=True))
     for m in _PLURAL.finditer(work):  # "Các xã, thị trấn tiếp nhận ...": a plural unit subject
         t = " ".join(m.group("type").lower().split())
-        out.append(Unit(m.start(), m.end(), m.group(0)[0].lower() + m.group(0)[1:], _TYPE_LEVEL.get(t)))
+        name = m.group(0) if m.group(0).startswith(("UBND", "Ủy", "Uỷ")) else m.group(0)[0].lower() + m.group(0)[1:]
+        out.append(Unit(m.start(), m.end(), name, _TYPE_LEVEL.get(t)))
     for m in _LEVEL_WORD.finditer(work):
-        lvl = {"xã": "commune", "huyện": "district", "tỉnh": "province"}[m.group("lvl").lower()]
+        lvl = _LEVEL_OF[m.group("lvl").lower().split()[0].rstrip(",")]
         out.append(Unit(m.start(), m.end(), m.group(0), lvl))
     from extract.lexicon import structure
     for s, e, _ in structure().national.finditer(work):
@@ -126,7 +131,36 @@ def find_units(work: str, default: tuple[str | None, str | None] = (None, None))
     resolved = _resolve_offices(kept, default)
     # "theo báo cáo của <unit>" names the source, not the subject (an anaphora may name it);
     # an office reports its own figures ("theo báo cáo của Trung tâm ..., đơn vị này ...")
-    return _resolve_bare([u for u, source in resolved if not source])
+    return _scope_levels(_resolve_bare([u for u, source in resolved if not source]))
+
+
+_RANK = {"commune": 0, "district": 1, "province": 2}
+
+
+def is_level(u: Unit) -> bool:
+    """A level or a plural of units ("cấp xã", "UBND cấp huyện", "các xã, phường")."""
+    return u.office is None and not u.bare and re.match(
+        r"(?i:(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:cấp|các)\s)", u.name) is not None
+
+
+def _scope_levels(units: list[Unit]) -> list[Unit]:
+    """A level is scoped by the nearest place the text names before it, of its level or
+    above ("cấp xã" after "UBND TP Hà Nội" is "cấp xã (Hà Nội)"; "cấp huyện" after "huyện
+    Lập Thạch" is "cấp huyện (huyện Lập Thạch)"); with no place named it stays bare."""
+    out: list[Unit] = []
+    for i, u in enumerate(units):
+        if not is_level(u) or u.level not in _RANK or "(" in u.name:
+            out.append(u)
+            continue
+        need = max(_RANK[u.level], _RANK["district"])
+        scope = None
+        for v in reversed(units[max(0, i - 200):i]):
+            place = None if is_level(v) or v.level not in _RANK else _place(v)
+            if place and _RANK[v.level] >= need:
+                scope = place
+                break
+        out.append(Unit(u.start, u.end, f"{u.name} ({scope})", u.level) if scope else u)
+    return out
 
 
 def _resolve_offices(kept: list[tuple[Unit, bool]], default: tuple[str | None, str | None]) -> list[tuple[Unit, bool]]:
@@ -391,11 +425,14 @@ _NAME_WORD = re.compile(rf"[{UPPER}&][^\s,;:()]*|[a-zđ&-]{{1,12}}|[{UPPER}]{{1,
 
 
 def item_head(work: str, start: int, pos: int, units: list[Unit], ustarts: list[int],
-              units_listed: bool) -> tuple[str, str | None] | None:
+              units_listed: bool, item_end: int | None = None,
+              num_end: int | None = None) -> tuple[str, str | None] | None:
     """The unit a list item names first ("huyện Tân Lộc 6 hồ sơ", "Sở Tư pháp (820 hồ
     sơ)", "- Công an tỉnh: 390 hồ sơ"), or None when its head is not a unit (a field of
     work, a channel, a metric). An office word (structure.toml [heads] offices) opens a
-    name; under a lead that lists units ("các đơn vị ... gồm:") any capitalised name does."""
+    name; under a lead that lists units ("các đơn vị ... gồm:") any capitalised name does.
+    An item naming no unit before its number may name it after ("64 thủ tục ở cấp huyện"),
+    (from `num_end`, the number's end) and starting before `item_end`."""
     from extract.lexicon import metric_cues, structure
 
     lead = _HEAD_LEAD.match(work, start, pos)
@@ -406,14 +443,34 @@ def item_head(work: str, start: int, pos: int, units: list[Unit], ustarts: list[
     end = _HEAD_END.search(work, s, pos)
     head = work[s:end.start() if end else pos].strip(" ,;")
     if not head or not head[0].isupper() or len(head.split()) > 10:
-        return _unit_inside(units, ustarts, s, pos)
+        return _unit_inside(units, ustarts, s, pos) or _unit_after(work, units, ustarts, num_end or pos, item_end)
     office = next(iter(structure().offices.finditer(head)), None)
     if office is not None and office[0] == 0 and head[:office[1]][0].isupper():
         return head, _office_level(head)
     if units_listed and all(_NAME_WORD.fullmatch(w) for w in head.split()) \
             and not any(True for _ in metric_cues().finditer(work, s, pos)):
         return head, _office_level(head)  # "Đã giải quyết: 18.273" names a metric, not a unit
-    return _unit_inside(units, ustarts, s, pos)
+    return _unit_inside(units, ustarts, s, pos) or _unit_after(work, units, ustarts, num_end or pos, item_end)
+
+
+def unit_after(work: str, units: list[Unit], ustarts: list[int], pos: int, end: int | None) -> Unit | None:
+    """The unit named after a number in its clause ("277 thủ tục được phân cấp cho UBND cấp
+    huyện"): starting before `end`, with no clause break (, ; : brackets) and no other number between.
+    A plural after a number ("... của các huyện") is the set it is compared within."""
+    k = bisect.bisect_left(ustarts, pos)
+    if end is None or k >= len(units) or units[k].start >= end:
+        return None
+    u = units[k]
+    if u.start - pos > 80 or re.search(r"[,;:()\n\d]|(?<![^\W_])và(?![^\W_])", work[pos:u.start]) \
+            or re.search(r"(?i:(?<![^\W_])các\s)", u.name):
+        return None
+    return u
+
+
+def _unit_after(work: str, units: list[Unit], ustarts: list[int], pos: int,
+                end: int | None) -> tuple[str, str | None] | None:
+    u = unit_after(work, units, ustarts, pos, end)
+    return (u.name, u.level) if u is not None else None
 
 
 def _unit_inside(units: list[Unit], ustarts: list[int], s: int, pos: int) -> tuple[str, str | None] | None:
