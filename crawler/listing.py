@@ -39,7 +39,11 @@ FURNITURE_TAGS = frozenset({"nav", "aside", "select", "option", "script", "style
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "menu",
                              "menubar", "search"})
 #: `header` / `footer` are furniture unless inside one of these (an item's own header).
-ITEM_TAGS = frozenset({"article", "main", "section", "li", "td", "tr", "dd", "dt"})
+LIST_ITEM_TAGS = frozenset({"li", "tr", "dd"})
+HEADER_OWNERS = frozenset({"article", "main", "li", "dd", "dt"})
+MENU_MIN_ENTRIES = 4
+MENU_LABEL_WORDS = 4
+MENU_SHORT_SHARE = 0.75
 MIN_HEADLINE_WORDS = 5
 TEASER_WORDS = 8
 
@@ -69,6 +73,9 @@ class Hint:
 class Listing:
     entries: list[Entry]
     hint: Hint | None = None
+    #: how listing-like the main group is (items weighed by headline, date, teaser; a side
+    #: list's is cut): two readings of one page compare by it
+    score: float = 0.0
 
 
 @dataclass
@@ -96,17 +103,55 @@ def _text(el: etree._Element) -> str:
     return " ".join(" ".join(el.itertext()).split()) if isinstance(el.tag, str) else ""
 
 
-def is_furniture(el: etree._Element) -> bool:
-    """Whether a link sits in page furniture: menus, side columns, page header/footer."""
+def is_furniture(el: etree._Element, menus: dict[etree._Element, etree._Element] | None = None) -> bool:
+    """Whether a link sits in page furniture: menus (`nav`, or any run of menu entries:
+    `menu_entries`), side columns, page header/footer."""
     ancestors = list(el.iterancestors())
     for i, node in enumerate(ancestors):
         tag = _tag(node)
         if tag in FURNITURE_TAGS or (node.get("role") or "").lower() in FURNITURE_ROLES:
             return True
-        if tag in ("header", "footer") and not any(_tag(a) in ITEM_TAGS for a in ancestors[:i]) \
-                and not any(_tag(a) in ("article", "main") for a in ancestors[i + 1:]):
+        if menus and node in menus and menus[node] is not el:
+            return True
+        if tag in ("header", "footer") and not any(_tag(a) == "article" for a in ancestors[:i]) \
+                and not any(_tag(a) in HEADER_OWNERS for a in ancestors[i + 1:]):
             return True
     return False
+
+
+def menu_entries(root: etree._Element) -> dict[etree._Element, etree._Element]:
+    """The entries of a site menu that hold more than their label (drop-downs, mega menus),
+    each with its label link, whatever the markup (`ul > li`, a table row of `td`, `div`s).
+
+    A menu is a run of at least `MENU_MIN_ENTRIES` sibling elements of one tag whose first
+    links are short, distinct labels ("Trang chủ", "Giới thiệu", "Tin tức" …): the links
+    under a label (a mega menu's latest headlines) are the menu's, not the page's content.
+    A pager's numbers, a list of headlines and a list repeating one category label are not."""
+    out: dict[etree._Element, etree._Element] = {}
+    for parent in root.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        runs: dict[str, list[etree._Element]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                runs.setdefault(child.tag, []).append(child)
+        for run in runs.values():
+            if len(run) < MENU_MIN_ENTRIES:
+                continue
+            labels = [(entry, next(entry.iter("a"), None)) for entry in run]
+            short = {entry: a for entry, a in labels if a is not None and _menu_label(anchor_text(a))}
+            texts = {fold(anchor_text(a)) for a in short.values()}
+            if len(short) < MENU_SHORT_SHARE * len(run) or len(texts) < MENU_SHORT_SHARE * len(short):
+                continue
+            for entry, a in short.items():
+                if any(other is not a for other in entry.iter("a")):
+                    out[entry] = a
+    return out
+
+
+def _menu_label(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= MENU_LABEL_WORDS and any(c.isalpha() for c in text)
 
 
 def anchor_text(a: etree._Element) -> str:
@@ -136,8 +181,9 @@ def site_links(root: etree._Element, page_url: str) -> Iterator[tuple[etree._Ele
 def page_links(root: etree._Element, page_url: str) -> list[_Link]:
     """Every followable same-host link outside page furniture, resolved, in page order."""
     here = page_url.split("#")[0]
+    menus = menu_entries(root)
     return [_Link(a, url, anchor_text(a)) for a, url in site_links(root, page_url)
-            if url != here and not is_furniture(a)]
+            if url != here and not is_furniture(a, menus)]
 
 
 def _signature(el: etree._Element) -> tuple[str, ...]:
@@ -197,7 +243,12 @@ def _heading(container: etree._Element, under: dict[etree._Element, set[str]]) -
     return ""
 
 
-def _groups(links: list[_Link]) -> tuple[list[_Group], dict[etree._Element, set[str]]]:
+def _groups(links: list[_Link], fence: frozenset[etree._Element] = frozenset()
+            ) -> tuple[list[_Group], dict[etree._Element, set[str]]]:
+    """Links grouped into lists: each link's item is the largest element around it holding
+    no other candidate URL and no link to this listing's pages (`fence`: a last page's only
+    item must not grow into the whole column, pager and side boxes included), and no larger
+    than a list item (`li`, `tr`, `dd`: one matching link of a side list stays in its list)."""
     under: dict[etree._Element, set[str]] = {}
     for link in links:
         for node in [link.el, *link.el.iterancestors()]:
@@ -207,7 +258,8 @@ def _groups(links: list[_Link]) -> tuple[list[_Group], dict[etree._Element, set[
         item = link.el
         parent = item.getparent()
         while parent is not None and _tag(parent) not in ("body", "html") \
-                and under.get(parent) == {link.url}:
+                and under.get(parent) == {link.url} and parent not in fence \
+                and _tag(item) not in LIST_ITEM_TAGS:
             item, parent = parent, parent.getparent()
         if parent is None:
             parent = item
@@ -281,26 +333,36 @@ def read_listing(root: etree._Element, page_url: str, *,
     from the page's dated headline list (and from `hint`, what the listing's first page taught).
     """
     links = [ln for ln in page_links(root, page_url) if not _pager_link(ln, page_url)]
+    fence = frozenset(node for a, url in site_links(root, page_url)
+                      if _pager(_Link(a, url, anchor_text(a)), page_url)
+                      for node in a.iterancestors())
     category = fold(category)
     if shape is not None:
-        return _read(links, shape, hint, category)
-    first = _learn([ln for ln in links if _headline(ln.text)], hint, category)
+        return _read(links, shape, hint, category, fence)
+    first = _learn([ln for ln in links if _headline(ln.text)], hint, category, fence)
     templates = list(first.hint.templates if first.hint else ())
     templates += [t for t in (hint.templates if hint else ()) if t not in templates]
     if not templates:
         return first
     taught = Hint(first.hint.container if first.hint else hint.container,  # type: ignore[union-attr]
                   tuple(templates))
-    again = _read(links, taught.matches, taught, category)
+    again = _read(links, taught.matches, taught, category, fence)
     order = {ln.url: i for i, ln in reversed(list(enumerate(links)))}
     entries = {e.url: e for e in again.entries}
     for e in first.entries:
         entries.setdefault(e.url, e)
-    return Listing(sorted(entries.values(), key=lambda e: order.get(e.url, 0)), taught)
+    return Listing(sorted(entries.values(), key=lambda e: order.get(e.url, 0)), taught,
+                   max(again.score, first.score))
 
 
 def _pager_link(link: _Link, listing_url: str) -> bool:
-    """A link to another page of this listing ("2", "Trang sau", `…/page-3/`)."""
+    """A link to another page of this listing ("2", "Trang sau", `…/page-3/`, or back to its
+    first page: a breadcrumb naming the category on page 2)."""
+    return _pager(link, listing_url) or page_url(link.url).base == page_url(listing_url).base
+
+
+def _pager(link: _Link, listing_url: str) -> bool:
+    """A link of the listing's pager: a page number, next/previous, a numbered page URL."""
     folded = fold(link.text)
     lex = lexicon()
     if folded.isdigit() or folded in lex.next_page or folded in lex.other_page:
@@ -318,9 +380,10 @@ def _headline(text: str) -> bool:
     return folded not in lex.read_more and folded not in lex.next_page
 
 
-def _scored(links: list[_Link], hint: Hint | None, category: str
+def _scored(links: list[_Link], hint: Hint | None, category: str,
+            fence: frozenset[etree._Element] = frozenset()
             ) -> tuple[list[tuple[_Group, list[Entry]]], dict[etree._Element, set[str]]]:
-    groups, under = _groups(links)
+    groups, under = _groups(links, fence)
     scored = []
     for group in groups:
         entries = _entries(group, under)
@@ -329,10 +392,11 @@ def _scored(links: list[_Link], hint: Hint | None, category: str
     return scored, under
 
 
-def _learn(links: list[_Link], hint: Hint | None, category: str) -> Listing:
+def _learn(links: list[_Link], hint: Hint | None, category: str,
+           fence: frozenset[etree._Element] = frozenset()) -> Listing:
     """An unknown CMS: the main headline list must look like news (dated, or several
     headlines); its URL templates are those of its dated items (and of any two alike)."""
-    scored, _ = _scored(links, hint, category)
+    scored, _ = _scored(links, hint, category, fence)
     if not scored:
         return Listing([])
     main, entries = max(scored, key=lambda ge: ge[0].score)
@@ -348,13 +412,13 @@ def _learn(links: list[_Link], hint: Hint | None, category: str) -> Listing:
             template = learn_template(e.url for e in members)
             if template is not None and template.variable:
                 templates.append(template)
-    return Listing(entries, Hint(_signature(main.container), tuple(templates)))
+    return Listing(entries, Hint(_signature(main.container), tuple(templates)), main.score)
 
 
 def _read(links: list[_Link], shape: Callable[[str], bool], hint: Hint | None,
-          category: str) -> Listing:
+          category: str, fence: frozenset[etree._Element] = frozenset()) -> Listing:
     """Entries of the links of a known shape: the main list and single items around it."""
-    scored, _ = _scored([ln for ln in links if shape(ln.url)], hint, category)
+    scored, _ = _scored([ln for ln in links if shape(ln.url)], hint, category, fence)
     if not scored:
         return Listing([])
     main, entries = max(scored, key=lambda ge: ge[0].score)
@@ -379,7 +443,7 @@ def _read(links: list[_Link], shape: Callable[[str], bool], hint: Hint | None,
             taken.update(e.url for e in group_entries)
     order = {ln.url: i for i, ln in reversed(list(enumerate(links)))}
     every = sorted(entries + extra, key=lambda e: order.get(e.url, 0))
-    return Listing(every, Hint(_signature(main.container), hint.templates if hint else ()))
+    return Listing(every, Hint(_signature(main.container), hint.templates if hint else ()), main.score)
 
 
 def _inside(el: etree._Element, region: etree._Element) -> bool:

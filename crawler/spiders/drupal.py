@@ -29,7 +29,8 @@ class DrupalSpider(PortalSpider):
 
     def listing_entries(self, response: TextResponse, hint: Hint | None = None,
                         category: str = "") -> Listing:
-        """`/node/<n>` links, or the aliases of the dated headline list, whichever are more."""
+        """`/node/<n>` links, or the aliases of the dated headline list, whichever list looks
+        more like the page's main listing (a side list of node links loses to the aliases)."""
         by_node = super().listing_entries(response, hint, category)
         learned = read_listing(response.selector.root, response.url, hint=hint, category=category)
-        return learned if len(learned.entries) > len(by_node.entries) else by_node
+        return learned if learned.score > by_node.score else by_node
