@@ -317,9 +317,9 @@ def _score(group: _Group, entries: list[Entry], category: str, hint: Hint | None
 
 def _lca_depth(a: etree._Element, b: etree._Element) -> int:
     """How many levels above `b` the lowest common ancestor of `a` and `b` is."""
-    ancestors = {id(x) for x in [a, *a.iterancestors()]}
+    ancestors = {a, *a.iterancestors()}  # elements: an lxml proxy's id() is reused once freed
     for depth, node in enumerate([b, *b.iterancestors()]):
-        if id(node) in ancestors:
+        if node in ancestors:
             return depth
     return 10**6
 

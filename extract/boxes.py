@@ -251,8 +251,9 @@ def take_boxes(tree: etree._Element) -> list[Widget]:
         text = _text(el)
         if len(text) <= 120 and is_heading(text):
             heads.append(el)
-    inner = {id(a) for h in heads for a in h.iterancestors()}
-    heads = [h for h in heads if id(h) not in inner]  # the deepest element of each heading
+    # (elements, not id()s: lxml's proxies are remade after being freed, and ids reused)
+    inner = {a for h in heads for a in h.iterancestors()}
+    heads = [h for h in heads if h not in inner]  # the deepest element of each heading
     widgets: list[Widget] = []
     taken: list[etree._Element] = []
     for head in heads:

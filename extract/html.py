@@ -323,9 +323,10 @@ def detect_platform(tree: etree._Element, url: str | None) -> str | None:
 
 
 def common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element:
-    ancestors = {id(x) for x in a.iterancestors()} | {id(a)}
+    # elements, not id()s: lxml remakes a freed proxy, and a new one may reuse an old id
+    ancestors = {a, *a.iterancestors()}
     for node in [b, *b.iterancestors()]:
-        if id(node) in ancestors:
+        if node in ancestors:
             return node
     return b
 
