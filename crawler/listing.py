@@ -338,7 +338,7 @@ def read_listing(root: etree._Element, page_url: str, *,
                       for node in a.iterancestors())
     category = fold(category)
     if shape is not None:
-        return _read(links, shape, hint, category, fence)
+        return _one_per_article(_read(links, shape, hint, category, fence))
     first = _learn([ln for ln in links if _headline(ln.text)], hint, category, fence)
     templates = list(first.hint.templates if first.hint else ())
     templates += [t for t in (hint.templates if hint else ()) if t not in templates]
@@ -351,8 +351,17 @@ def read_listing(root: etree._Element, page_url: str, *,
     entries = {e.url: e for e in again.entries}
     for e in first.entries:
         entries.setdefault(e.url, e)
-    return Listing(sorted(entries.values(), key=lambda e: order.get(e.url, 0)), taught,
-                   max(again.score, first.score))
+    return _one_per_article(Listing(sorted(entries.values(), key=lambda e: order.get(e.url, 0)),
+                                    taught, max(again.score, first.score)))
+
+
+def _one_per_article(listing: Listing) -> Listing:
+    """One entry per article: a link that is another entry's URL plus a query string (a
+    "Xem tiếp" link carrying `?redirect=…` back to the listing) is that entry's article."""
+    bare = {e.url for e in listing.entries if not urlsplit(e.url).query}
+    kept = [e for e in listing.entries
+            if not (urlsplit(e.url).query and urlsplit(e.url)._replace(query="").geturl() in bare)]
+    return Listing(kept, listing.hint, listing.score) if len(kept) < len(listing.entries) else listing
 
 
 def _pager_link(link: _Link, listing_url: str) -> bool:

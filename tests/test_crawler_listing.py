@@ -171,3 +171,19 @@ def test_fixture_class_names_are_not_in_the_crawler() -> None:
 def test_fold_matches_with_and_without_accents() -> None:
     assert fold("CẢI CÁCH HÀNH CHÍNH") == fold("cai-cach-hanh-chinh") == "cai cach hanh chinh"
     assert fold("Trang sau »") == "trang sau »"
+
+
+def test_a_read_more_link_with_a_redirect_is_its_headlines_article() -> None:
+    """Liferay's "Xem tiếp" carries `?redirect=<listing>`: the same article, listed once."""
+    rows = "".join(
+        f'<div class="khoi-tin"><h3><a href="/web/guest/cai-cach-hanh-chinh/-/asset_publisher/Ab1/'
+        f'content/{slug}">{title}</a></h3><p>Ngày {day}/06/2024</p><p>{title} trong tháng.</p>'
+        f'<a href="/web/guest/cai-cach-hanh-chinh/-/asset_publisher/Ab1/content/{slug}'
+        f'?redirect=%2Fweb%2Fguest%2Fcai-cach-hanh-chinh&amp;inheritRedirect=true">Xem tiếp »</a></div>'
+        for slug, title, day in [("ra-soat-thu-tuc", "Xã rà soát thủ tục hành chính nội bộ", 12),
+                                 ("mot-cua-so", "Bộ phận một cửa số hóa hồ sơ đầu kỳ", 5),
+                                 ("khao-sat", "Khảo sát mức độ hài lòng của người dân", 1)])
+    root = lxml.html.document_fromstring(f"<html><body><main>{rows}</main></body></html>")
+    listing = read_listing(root, f"{NGHEAN}/web/guest/cai-cach-hanh-chinh",
+                           shape=LiferaySpider.ARTICLE_URL_RE.search)
+    assert [e.url.rsplit("/", 1)[1] for e in listing.entries] == ["ra-soat-thu-tuc", "mot-cua-so", "khao-sat"]
