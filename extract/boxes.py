@@ -34,6 +34,8 @@ VALUE_ONLY_RE = re.compile(rf"^\(?({NUMBER}){UNIT}\)?$", re.I)
 LABEL_VALUE_RE = re.compile(rf"^(?P<label>[^\n]{{2,70}}?)\s*[:|]\s*(?P<value>{NUMBER}){UNIT}$", re.I)
 LABEL_THEN_VALUE_RE = re.compile(rf"^(?P<label>[^\d:|()]{{2,60}}?)\s+(?P<value>{NUMBER}){UNIT}$", re.I)
 VALUE_THEN_LABEL_RE = re.compile(rf"^(?P<value>{NUMBER})\s+(?P<label>[^\d:|()]{{2,60}})$", re.I)
+#: A line ending in a year after "năm"/"tháng M" names a period, not a value.
+YEAR_END_RE = re.compile(r"(?:năm|tháng\s*\d{1,2}\s*[/-]?)\s*:?\s*(?:19|20)\d{2}$", re.I)
 UPDATED_RE = re.compile(
     r"cập nhật(?:\s+(?:lúc|ngày|đến|đến ngày|vào))*\s*:?\s*(?:(\d{1,2}):(\d{2})(?::(\d{2}))?\s+)?"
     r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.I)
@@ -131,6 +133,11 @@ def value_lines(lines: list[str]) -> list[str]:
                 i += 1
             else:
                 out.append(line)
+            i += 1
+            continue
+        if is_heading(line) or YEAR_END_RE.search(line):  # "… TTHC năm 2024": no value
+            out.append(line)
+            pending_label = False
             i += 1
             continue
         if LABEL_VALUE_RE.match(line):
@@ -232,6 +239,24 @@ def _updated(text: str) -> dt.datetime | None:
         return None
 
 
+def _captions_first(lines: list[str]) -> list[str]:
+    """The box's lines with its captions ("Tháng 10 năm 2024", "Số liệu từ ngày …", a line
+    with a number and no value) right after the heading: a caption after the last value would
+    read as that value's date ("Đang giải quyết: 2 / Tháng 10 năm 2024"). Update stamps and
+    the lines of a headline percentage ("Đến tháng 06 đã giải quyết: / 99.8%") stay put."""
+    if not lines:
+        return lines
+    last_value = max((i for i, line in enumerate(lines) if LABEL_VALUE_RE.match(line)), default=-1)
+    captions = [i for i, line in enumerate(lines) if i > last_value and i > 0
+                and re.search(r"\d", line) and not LABEL_VALUE_RE.match(line)
+                and not VALUE_ONLY_RE.match(line) and not UPDATED_RE.search(line)]
+    if not captions:
+        return lines
+    moved = [lines[i] for i in captions]
+    rest = [line for i, line in enumerate(lines) if i not in captions]
+    return rest[:1] + moved + rest[1:]
+
+
 def _drop(node: etree._Element) -> None:
     parent = node.getparent()
     if parent is None:
@@ -264,7 +289,7 @@ def take_boxes(tree: etree._Element) -> list[Widget]:
         lines = value_lines([line for n in nodes for line in raw_lines(n)])
         if _count_values(lines) < MIN_VALUE_LINES or sum(len(x) for x in lines) > MAX_BOX_CHARS:
             continue
-        text = "\n".join(stamp_line(line) for line in lines)
+        text = "\n".join(stamp_line(line) for line in _captions_first(lines))
         widgets.append(Widget(kind="tthc_results", text=text, updated=_updated(text)))
         for n in nodes:
             taken.append(n)

@@ -84,6 +84,21 @@ def test_box_headings(text: str, heading: bool) -> None:
      ["Đến tháng 5 đã giải quyết: 99,6 %", "Số hồ sơ xử lý: 520"]),
     (["498 hồ sơ đã xử lý"], ["hồ sơ đã xử lý: 498"]),
     (["( Cập nhật lúc:27/06/2025 04:09:32)"], ["( Cập nhật lúc:27/06/2025 04:09:32)"]),
+    (["Kết quả giải quyết TTHC năm 2024", "Hồ sơ tiếp nhận", "3.215"],  # a year is no value
+     ["Kết quả giải quyết TTHC năm 2024", "Hồ sơ tiếp nhận: 3.215"]),
+    (["Số liệu tháng 10/2024", "Đã giải quyết: 85"], ["Số liệu tháng 10/2024", "Đã giải quyết: 85"]),
 ])
 def test_box_lines_become_label_value_lines(lines: list[str], expected: list[str]) -> None:
     assert value_lines(lines) == expected
+
+
+def test_a_caption_after_the_values_dates_the_whole_box() -> None:
+    """"Tháng 10 năm 2024" under the list is the box's period, not the last value's label."""
+    html = ("<html><body><div class='cot-phai'><h4>Kết quả giải quyết thủ tục hành chính</h4><ul>"
+            "<li>Tổng số hồ sơ tiếp nhận: 87</li><li>Số hồ sơ đã giải quyết: 85</li>"
+            "<li>Trễ hạn: 1</li><li>Đang giải quyết: 2</li></ul>"
+            "<p class='ghi-chu'>Tháng 10 năm 2024</p></div></body></html>")
+    boxes = extract_boxes(html, url=URL)
+    assert [(f.metric, f.value, f.period) for f in boxes.figures] == [
+        ("received", 87, "2024-10"), ("resolved", 85, "2024-10"), ("late", 1, "2024-10"),
+        ("pending", 2, "2024-10")]
