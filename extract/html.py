@@ -34,9 +34,9 @@ TITLE_XPATHS = (
     f"//h1[{_cls('entry-title')}]",
     f"//*[{_cls('asset-title')}]",
     f"//div[{_cls('page-header')}]/*[self::h1 or self::h2]",
-    "//article//h1",
-    "//h1",
 )
+#: After the platforms' title markup and the element the page's <title> names (`named_title`).
+LAST_TITLE_XPATHS = ("//article//h1", "//h1")
 LEAD_XPATHS = (
     "//*[@id='divArticleDescription']",
     f"//div[{_cls('hometext')}]",
@@ -215,6 +215,30 @@ def drop(node: etree._Element) -> None:
         node.getparent().remove(node)
 
 
+#: Separators between an article's title and the site name in <title> / og:title.
+TITLE_PARTS_RE = re.compile(r"\s+[-|–—:]{1,2}\s+")
+TITLE_TAGS = ("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong", "b")
+MIN_TITLE_WORDS = 4
+
+
+def named_title(tree: etree._Element) -> etree._Element | None:
+    """The element whose text the page's <title> (or og:title) gives, minus the site name:
+    an article title in markup nobody listed (`div#divArticleDescription3`), rather than the
+    first `h1`, which on many portals is the site's name in the banner."""
+    heads = tree.xpath("//title//text()") + tree.xpath("//meta[@property='og:title']/@content")
+    wanted = {clean(part) for head in heads for part in [head, *TITLE_PARTS_RE.split(clean(head))]}
+    wanted = {w for w in wanted if len(w.split()) >= MIN_TITLE_WORDS}
+    if not wanted:
+        return None
+    for el in tree.iter(*TITLE_TAGS):
+        if len(el) > 3:  # a title holds at most a few inline children
+            continue
+        if clean(el.text_content()) in wanted and \
+                not el.xpath("ancestor::head | ancestor::header | ancestor::nav | ancestor::a"):
+            return el
+    return None
+
+
 # -- dates ----------------------------------------------------------------------------------
 def _dt(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> dt.datetime | None:
     try:
@@ -341,6 +365,42 @@ def best_block(tree: etree._Element) -> etree._Element | None:
     return best
 
 
+MIN_LEAD_WORDS = 5
+MAX_LEAD_WORDS = 80
+#: At most this many elements between the title and the body: further apart, the "title"
+#: is not the article's (a banner's h1) and what lies between is page furniture.
+MAX_LEAD_GAP = 25
+
+
+def lead_between(tree: etree._Element, title_node: etree._Element,
+                 body_node: etree._Element) -> list[str]:
+    """The lead (sapo) in markup nobody listed: short text blocks without links that sit
+    between the title and the body ("Hơn 99% hồ sơ được giải quyết đúng hạn."), not dates or
+    view counts."""
+    in_title = set(title_node.iter())
+    in_body = set(body_node.iter())
+    started, gap, out = False, 0, []
+    for el in tree.iter():
+        if el is title_node:
+            started = True
+            continue
+        if not started or el in in_title:
+            continue
+        if el in in_body:
+            return out
+        gap += 1
+        if gap > MAX_LEAD_GAP or not isinstance(el.tag, str):
+            return [] if gap > MAX_LEAD_GAP else out
+        if el.tag.lower() in BLOCK_TAGS and not any(
+                isinstance(c.tag, str) and c.tag.lower() in BLOCK_TAGS for c in el) \
+                and not el.xpath(".//a[normalize-space()]"):
+            text = clean(el.text_content())
+            if MIN_LEAD_WORDS <= len(text.split()) <= MAX_LEAD_WORDS and not NOISE_RE.match(text) \
+                    and not GENERIC_DATE_LINE_RE.match(text) and not DMY_RE.search(text):
+                out.append(text)
+    return []
+
+
 GENERIC_DATE_LINE_RE = re.compile(r"^(?:Ngày đăng|Đăng ngày|Cập nhật|Đăng lúc)\s*:?[^.]{0,30}\d{4}[\d: ]*$", re.I)
 
 
@@ -348,12 +408,66 @@ GENERIC_DATE_LINE_RE = re.compile(r"^(?:Ngày đăng|Đăng ngày|Cập nhật|�
 SHORT_BODY_RATIO = 0.5
 
 
-def _trafilatura_paras(g_body: str, title: str | None, ours: str) -> list[str]:
-    """trafilatura's paragraphs without the title, date lines and menu crumbs (short lines
-    our own reading of the page did not keep)."""
-    return [p for p in (clean(x) for x in g_body.split("\n\n"))
-            if p and p != title and not GENERIC_DATE_LINE_RE.match(p)
-            and (len(p.split()) > 3 or p in ours)]
+def _trafilatura_paras(g_body: str, title: str | None, ours: str,
+                       links: frozenset[str] = frozenset()) -> list[str]:
+    """trafilatura's paragraphs without the title, date lines, menu crumbs (short lines
+    our own reading of the page did not keep) and link lists: a paragraph, or a cell of a
+    layout table's row ("| Trang chủ | Giới thiệu | … |", "Các tin khác: - <headline> (date)
+    - …"), whose letters are mostly link texts (`links`) is a menu or a list of other
+    articles, not the article."""
+    known = [q for q in ours.split("\n") if len(q.split()) >= MIN_LEAD_WORDS]
+    out = []
+    for para in (clean(x) for x in g_body.split("\n\n")):
+        for p in _split_at(_without_link_cells(para, links), known):  # a cut piece may be a list
+            if p and p != title and not GENERIC_DATE_LINE_RE.match(p) \
+                    and (len(p.split()) > 3 or p in ours) and not _link_list(p, links):
+                out.append(p)
+    return out
+
+
+def _split_at(text: str, paragraphs: list[str]) -> list[str]:
+    """`text` cut at the paragraphs our own reading found in it: a layout table's cell read
+    as one line gets its paragraph breaks back."""
+    inside = [p for p in paragraphs if p in text]
+    if len(inside) < 2:
+        return [text]
+    for p in inside:
+        text = text.replace(p, f"\n\n{p}\n\n")
+    return [clean(x) for x in text.split("\n\n") if clean(x)]
+
+
+#: A text whose letters are at least this share link text is a link list.
+LINK_DENSITY = 0.5
+TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+
+
+def _without_link_cells(paragraph: str, links: frozenset[str]) -> str:
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", paragraph)] \
+        if TABLE_ROW_RE.match(paragraph) else [paragraph]
+    kept = [c for c in cells if c and not _link_list(c, links)]
+    return " ".join(kept) if len(cells) > 1 else (kept[0] if kept else "")
+
+
+def _link_list(text: str, links: frozenset[str]) -> bool:
+    letters = _letters(text)
+    if not letters:
+        return False
+    covered = sum(_letters(link) * text.count(link) for link in links if link in text)
+    return covered >= LINK_DENSITY * letters
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def link_texts(tree: etree._Element) -> frozenset[str]:
+    """The texts of the page's links (menu entries, headlines of other articles)."""
+    out = set()
+    for a in tree.iter("a"):
+        text = clean(a.text_content())
+        if any(c.isalpha() for c in text):
+            out.add(text)
+    return frozenset(out)
 
 
 def split_page(html: str | bytes, url: str | None = None) -> PageParts:
@@ -368,6 +482,9 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
     widgets = take_widgets(tree)
     machine = machine_date(tree)
     title_node = first(tree, TITLE_XPATHS)
+    named = title_node is None and (title_node := named_title(tree)) is not None
+    if title_node is None:
+        title_node = first(tree, LAST_TITLE_XPATHS)
     title = clean(title_node.text_content()) if title_node is not None else None
     if not title:
         og = tree.xpath("//meta[@property='og:title']/@content")
@@ -404,12 +521,15 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
         from extract.generic import generic_parts, strip_site_name
 
         g = generic_parts(etree.tostring(tree, encoding="unicode"), url, with_date=published is None)
-        if unknown_markup and g.title:
-            title = strip_site_name(g.title)
-        theirs = _trafilatura_paras(g.body, title, ours) if g.body else []
+        if unknown_markup and g.title and not named:  # the <title> named an element: it
+            title = strip_site_name(g.title)  # beats trafilatura's pick (a banner's h1)
+        theirs = _trafilatura_paras(g.body, title, ours, link_texts(tree)) if g.body else []
         if theirs and (rule_node is None or len(ours) < SHORT_BODY_RATIO * len("\n".join(theirs))):
             paras, source = theirs, "trafilatura"
         published = published or g.published
+    if lead_node is None and title_node is not None and body_node is not None:
+        lead = [p for p in lead_between(tree, title_node, body_node) if p not in paras and p != title]
+        paras = lead + paras
     paras = [p for p in paras if not NOISE_RE.match(p)]
     return PageParts(
         title=title, published=published, body="\n\n".join(paras), widgets=tuple(widgets),

@@ -66,3 +66,41 @@ def test_platform_body_first_unless_much_shorter() -> None:
 def test_no_body_no_source() -> None:
     parts = split_page("")
     assert (parts.body, parts.body_source) == ("", None)
+
+
+LEAD = "Hơn 99% hồ sơ của xã được giải quyết đúng hạn và trước hạn trong năm."
+
+
+def banner_page(title_markup: str) -> str:
+    """The site's name in an h1 banner; the article's title in markup nobody listed, named by
+    the page's <title>; a lead between it and the body."""
+    return (f'<html><head><meta charset="utf-8"><title>{TITLE} - Xã An Lạc</title></head><body>'
+            f'<div class="dau-trang"><h1>CỔNG THÔNG TIN ĐIỆN TỬ XÃ AN LẠC HUYỆN KIẾN XƯƠNG</h1></div>'
+            f'<div class="giua">{title_markup}<div class="ngay">Ngày đăng: 14/11/2024</div>'
+            f'<div class="tom-tat">{LEAD}</div><div class="noi-dung">{BODY}</div></div></body></html>')
+
+
+@pytest.mark.parametrize("title_markup", [
+    f'<div id="tieuDe3">{TITLE}</div>',
+    f'<table><tr><td class="o-tieu-de"><strong>{TITLE}</strong></td></tr></table>',
+])
+def test_title_named_by_the_page_title_then_date_and_lead(title_markup: str) -> None:
+    parts = split_page(banner_page(title_markup), "http://anlac.gov.vn/tin/hoi-nghi-1")
+    assert parts.title == TITLE
+    assert parts.published == dt.datetime(2024, 11, 14)
+    assert parts.body.startswith(LEAD) and "số hóa kết quả" in parts.body
+    assert "CỔNG THÔNG TIN" not in parts.body
+
+
+def test_a_layout_tables_list_of_other_articles_is_no_body() -> None:
+    """A cell "Các tin khác: - <headline> (date) - …" beside the text: mostly link text."""
+    others = " ".join(f'- <a href="/tin/{i}">{t}</a> ({d})' for i, (t, d) in enumerate([
+        ("Kế hoạch cải cách hành chính năm 2024 của xã", "19/10/2024"),
+        ("Kiểm tra công tác một cửa tại xã An Lạc", "09/09/2024"),
+        ("Đẩy mạnh dịch vụ công trực tuyến trên địa bàn", "14/05/2024")]))
+    html = (f'<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body><table><tr>'
+            f'<td><div class="tieu-de">{TITLE}</div><div>Ngày 17/05/2024</div>{BODY}'
+            f'<div>Các tin khác: {others}</div></td></tr></table></body></html>')
+    parts = split_page(html, "http://anlac.gov.vn/tin/hoi-nghi-1")
+    assert "số hóa kết quả" in parts.body
+    assert "Kiểm tra công tác một cửa" not in parts.body and "Các tin khác" not in parts.body
