@@ -120,12 +120,13 @@ def is_furniture(el: etree._Element, menus: dict[etree._Element, etree._Element]
 
 
 def menu_entries(root: etree._Element) -> dict[etree._Element, etree._Element]:
-    """The entries of a site menu that hold more than their label (drop-downs, mega menus),
-    each with its label link, whatever the markup (`ul > li`, a table row of `td`, `div`s).
+    """The entries of a site menu that hold more than their label (drop-downs, some listing
+    headlines), each with its label link, whatever the markup (`ul > li`, a table row of `td`,
+    `div`s).
 
     A menu is a run of at least `MENU_MIN_ENTRIES` sibling elements of one tag whose first
     links are short, distinct labels ("Trang chủ", "Giới thiệu", "Tin tức" …): the links
-    under a label (a mega menu's latest headlines) are the menu's, not the page's content.
+    under a label (a drop-down's latest headlines) are the menu's, not the page's content.
     A pager's numbers, a list of headlines and a list repeating one category label are not."""
     out: dict[etree._Element, etree._Element] = {}
     for parent in root.iter():
