@@ -263,6 +263,7 @@ class Structure:
     offices: Matcher  # words opening an office name
     pending: Matcher  # words saying a clause's dossiers are still being processed
     national: Matcher  # names of the whole country
+    groups: Matcher  # groups of units or agencies ("khối bộ, ngành")
 
 
 @functools.cache
@@ -289,4 +290,4 @@ def structure() -> Structure:
     return Structure(compile_cues(_groups("structure.toml", "marker", {"parts", "with_colon", "respectively"})), within,
                      group("units"), group("fields"), group("offices"),
                      compile_cues(_groups("structure.toml", "context", {"pending"})),
-                     group("national", data.get("units"), "units"))
+                     group("national", data.get("units"), "units"), group("groups", data.get("units"), "units"))

@@ -27,14 +27,14 @@ from extract.lexicon import Cue, _check_phrase, _load, compile_cues, Matcher
 from extract.normalize import fold_text
 from extract.numbers import UPPER
 
-LEVELS = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district", "quận": "district",
+LEVELS = {"đặc khu": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district", "quận": "district",
           "thị xã": "district", "thành phố": "district", "tp": "district", "tỉnh": "province"}
 # what may stand between an office's kind and its place
 _QUALIFIER = r"(?P<what>[ \t]+(?:giải quyết[ \t]+)?(?:thủ tục hành chính|hồ sơ hành chính|TTHC|hồ sơ))?"
 _LINK = re.compile(_QUALIFIER + r"[ \t]+(?P<of>của[ \t]+)?(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[ \t]+)?")
 _LEVEL = re.compile(r"[ \t]+(?:của[ \t]+)?(?:UBND[ \t]+)?(?:(?:các|cả|\d)[ \t]+cấp(?![^\W_])|(?:các[ \t]+)?cấp[ \t]+(?:tỉnh|huyện|xã)"
                     r"(?:(?:,[ \t]*|[ \t]+và[ \t]+)(?:cấp[ \t]+)?(?:tỉnh|huyện|xã))*(?![^\W_]))")
-_BARE_TYPE = re.compile(_QUALIFIER + r"[ \t]+(?:của[ \t]+)?(?P<type>(?i:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố))"
+_BARE_TYPE = re.compile(_QUALIFIER + r"[ \t]+(?:của[ \t]+)?(?P<type>(?i:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố)|TP)"
                         rf"(?![^\W_])(?![ \t]+[{UPPER}\d])")
 # a department's name word: an abbreviation joined by & - / ("KH&ĐT"), or a word
 _ABBREV = rf"[{UPPER}]{{1,5}}(?:[ \t]?[-&/][ \t]?[{UPPER}]{{1,5}})+(?![^\W_])"

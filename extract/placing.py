@@ -116,7 +116,8 @@ class SubjectPlacer:
         found, _ = self._own(probe)
         if found is not None:
             return found, "lead"
-        found = self.carried or self._last_named(enum.lead_start) or (self.default if self.default[0] else None)
+        found = self.carried or self._last_named(enum.lead_start) or (self.default if self.default[0] else None) \
+            or self._first_named()
         return (found, "lead") if found else ((None, None), "none")
 
     def _respective(self, d: Draft) -> Subject | None:

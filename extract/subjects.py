@@ -24,20 +24,21 @@ from extract.numbers import UPPER
 log = logging.getLogger(__name__)
 
 CENTRAL_CITIES = {"hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue", "hcm", "tphcm"}
-_TYPE_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
+_TYPE_LEVEL = {"đặc khu": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
                "quận": "district", "thị xã": "district", "thành phố": "district", "tp": "district",
                "tỉnh": "province"}
 _NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:[ \t]+(?:-[ \t]+)?[{UPPER}][^\W_]*)*"
 _UNIT = re.compile(
-    rf"(?=[XxPpTtHhQq])(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|TP\.?|Tp\.?)"
-    rf"(?:\s+|(?<=\.))(?P<name>{_NAME})")
+    rf"(?=[XxPpTtHhQqĐđ])(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Đđ]ặc khu|TP\.?|Tp\.?)"
+    rf"(?:[ \t]+|(?<=\.))(?P<name>{_NAME})")
 # a level of government ("cấp xã", "UBND cấp huyện", "cấp quận, huyện", "cấp sở ngành")
 _LEVEL_WORD = re.compile(r"(?=[CcUỦ])(?<![^\W_])(?<!tranh )(?<!công )(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?"
                          r"(?:[Cc]ác\s+sở,?\s+ban,?\s+ngành\s+|[Cc]ác\s+cơ\s+quan,?\s+đơn\s+vị\s+)?"
                          r"[Cc]ấp\s+(?P<lvl>xã|huyện|tỉnh|quận|sở(?:,?\s+ngành)?)"
                          r"(?:,[ \t]*(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)(?![^\W_]))*(?![^\W_])")
 _LEVEL_OF = {"xã": "commune", "huyện": "district", "quận": "district", "tỉnh": "province", "sở": "province"}
-_BARE = re.compile(r"(?=[UỦcCtT])(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn)"
+_BARE = re.compile(r"(?=[UỦcCtT])(?<![^\W_])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|của|toàn|trên địa bàn)\s+"
+                   r"(?P<type>xã|phường|huyện|quận|tỉnh|thị xã|thị trấn|(?<=UBND )(?i:thành phố|tp))"
                    rf"(?!\s+[{UPPER}\d])(?![^\W_])")
 _PLURAL = re.compile(
     r"(?=[CcUỦ])(?<![^\W_])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?[Cc]ác\s+(?P<type>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)"
@@ -116,6 +117,8 @@ def find_units(work: str, default: tuple[str | None, str | None] = (None, None))
     from extract.lexicon import structure
     for s, e, _ in structure().national.finditer(work):
         out.append(Unit(s, e, work[s:e], "national"))
+    for s, e, _ in structure().groups.finditer(work):
+        out.append(Unit(s, e, work[s:e], None))
     out.sort(key=lambda u: (u.start, -(u.end - u.start)))
     kept: list[tuple[Unit, bool]] = []  # (unit, named as the source of a report)
     last = -1
@@ -204,7 +207,7 @@ def _antecedent(o: offices.Office, before: list[Unit], after: list[Unit]) -> Uni
         return next((v for v in reversed(before) if named(v)), None)
     if o.anaphora == "centre":
         return next((v for v in reversed(before) if named(v) and v.office is not None
-                     and v.office.kind.startswith("trung tam")), None)
+                     and v.office.kind.startswith(offices.key("trung tâm"))), None)
 
     def same_office(v: Unit) -> bool:  # a level office ("... cấp huyện") is the same only with that level
         return full(v) and v.office is not None and v.office.kind == o.kind \
@@ -276,10 +279,18 @@ def _resolve_bare(units: list[Unit]) -> list[Unit]:
         if u.name != u.name.lower():
             out.append(u)
             continue
-        named = [v for v in reversed(units[max(0, i - 200):i]) if not v.bare and v.level == u.level and _is_named(v)]
-        named = named or [v for v in units[i + 1:i + 200] if not v.bare and v.level == u.level and _is_named(v)]
+        def same(v: Unit) -> bool:  # "UBND thành phố": a city of either level
+            place = _place(v)
+            if v.bare or place is None:
+                return False
+            if u.name in ("thành phố", "tp"):
+                return place.lower().startswith(("thành phố", "tp"))
+            return v.level == u.level
+
+        named = [v for v in reversed(units[max(0, i - 200):i]) if same(v)]
+        named = named or [v for v in units[i + 1:i + 200] if same(v)]
         if named:
-            out.append(Unit(u.start, u.end, _core(named[0].name), u.level, bare=True))
+            out.append(Unit(u.start, u.end, _core(named[0].name), named[0].level, bare=True))
         else:
             out.append(u)
     return out
@@ -287,9 +298,7 @@ def _resolve_bare(units: list[Unit]) -> list[Unit]:
 
 def _is_named(u: Unit) -> bool:
     """A unit named with its place (an office's place counts: "Trung tâm ... tỉnh Hà Tĩnh")."""
-    if u.office is not None and (u.office.bare_type is not None or u.office.anaphora is not None):
-        return False
-    return not u.incomplete and not u.bare and not u.name.lower().startswith(("cấp", "các"))
+    return _place(u) is not None
 
 
 def complete(u: Unit, default: str | None, default_level: str | None) -> tuple[str, str | None]:
