@@ -56,6 +56,7 @@ INDEXES = (
     ("comparison_by_unit", "unit_key, channel, period_kind, period_start"),
     ("comparison_by_series", "unit_id, channel, period_kind, period_length, period_start"),
     ("comparison_by_period", "period"),
+    ("comparison_in_report_order", "channel, unit_key, unit_id, period_start, period_end"),
 )
 
 
@@ -76,6 +77,8 @@ def _pivot(metric: str, column: str | None = None) -> str:
 # Steps: every live figure with its group (unit_id × period × channel) and source; only the
 # latest snapshot of a statistics box counts; sources ranked (reviewed, fullest, latest); one
 # value per source and metric; metrics whose sources disagree; the first source pivoted.
+# Each step is a window over the figures, never a join back to them: a join of two
+# materialised steps has no index, and it made a full refresh grow as figures^2.5.
 REFRESH_SQL = f"""
 WITH fig AS (
   SELECT f.id, f.metric, f.start, f.confidence, f.flags, f.period, f.period_kind,
@@ -94,40 +97,36 @@ WITH fig AS (
   WHERE f.period_start IS NOT NULL AND (r.decision IS NULL OR r.decision != 'rejected')
     AND f.metric IN ({", ".join(f"'{m}'" for m in FIGURE_METRICS)}) {{where}}
 ),
-source AS (
-  SELECT unit_id, period, ch, lineage, article_id, snapshot_id, max(stated_at) AS stated_at,
-         max(review IS NOT NULL) AS reviewed, max(id) AS last_id,
-         max(metric = 'received') + max(metric = 'resolved')
+sourced AS (
+  SELECT fig.*, max(stated_at) OVER src AS src_stated_at,
+         max(review IS NOT NULL) OVER src AS src_reviewed, max(id) OVER src AS src_last_id,
+         max(metric = 'received') OVER src + max(metric = 'resolved') OVER src
          + max(metric IN ('early_or_on_time', 'early_or_on_time_rate', 'early', 'on_time'))
-         + max(metric IN ('late', 'late_rate')) AS coverage
-  FROM fig GROUP BY unit_id, period, ch, lineage, article_id, snapshot_id
+           OVER src
+         + max(metric IN ('late', 'late_rate')) OVER src AS coverage
+  FROM fig
+  WINDOW src AS (PARTITION BY unit_id, period, ch, lineage, article_id, snapshot_id)
 ),
 live AS (
   SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY unit_id, period, ch, lineage
-                                 ORDER BY stated_at DESC, last_id DESC) AS newest
-    FROM source) WHERE newest = 1
+    SELECT *, dense_rank() OVER (PARTITION BY unit_id, period, ch, lineage
+                                 ORDER BY src_stated_at DESC, src_last_id DESC) AS newest
+    FROM sourced) WHERE newest = 1
 ),
 ranked AS (
-  SELECT *, row_number() OVER (PARTITION BY unit_id, period, ch
-                               ORDER BY reviewed DESC, coverage DESC, stated_at DESC,
-                                        last_id DESC)
-              AS source_rank,
-         count(*) OVER (PARTITION BY unit_id, period, ch) AS sources
-  FROM live
+  SELECT *, max(source_rank) OVER (PARTITION BY unit_id, period, ch) AS sources FROM (
+    SELECT *, dense_rank() OVER (PARTITION BY unit_id, period, ch
+                                 ORDER BY src_reviewed DESC, coverage DESC,
+                                          src_stated_at DESC, src_last_id DESC)
+                AS source_rank
+    FROM live)
 ),
 one_value AS (
   SELECT * FROM (
-    SELECT fig.*, ranked.source_rank, ranked.sources,
-           row_number() OVER (PARTITION BY fig.unit_id, fig.period, fig.ch, fig.lineage,
-                                           fig.metric
-                              ORDER BY fig.review IS NOT NULL DESC,
-                                       coalesce(fig.confidence, 1) DESC, fig.start, fig.id)
-             AS nth
-    FROM fig JOIN ranked
-      ON ranked.unit_id = fig.unit_id AND ranked.period = fig.period AND ranked.ch = fig.ch
-     AND ranked.article_id IS fig.article_id AND ranked.snapshot_id IS fig.snapshot_id
-  ) WHERE nth = 1
+    SELECT *, row_number() OVER (PARTITION BY unit_id, period, ch, lineage, metric
+                                 ORDER BY review IS NOT NULL DESC,
+                                          coalesce(confidence, 1) DESC, start, id) AS nth
+    FROM ranked) WHERE nth = 1
 ),
 disputed AS (
   SELECT unit_id, period, ch, group_concat(metric, ',') AS metrics FROM (
@@ -206,6 +205,7 @@ def sync_table(db: Database) -> bool:
                 db.execute(STALE_SQL)
     row = db.execute("SELECT type, sql FROM sqlite_master WHERE name = 'comparison'").fetchone()
     if row is not None and row[0] == "table" and row[1] == TABLE_SQL:
+        _add_missing_indexes(db)
         return False
     with db.atomic():
         row = db.execute("SELECT type, sql FROM sqlite_master WHERE name = 'comparison'").fetchone()
@@ -218,6 +218,17 @@ def sync_table(db: Database) -> bool:
             db.execute(f"CREATE INDEX {name} ON comparison ({columns})")
     refresh(db)
     return True
+
+
+def _add_missing_indexes(db: Database) -> None:
+    """Indexes added to INDEXES since the table was built (an index is no schema change)."""
+    have = {r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'comparison'")}
+    missing = [(name, columns) for name, columns in INDEXES if name not in have]
+    if missing:
+        with db.atomic():
+            for name, columns in missing:
+                db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON comparison ({columns})")
 
 
 def refresh(db: Database, periods: Iterable[str | None] | None = None) -> int:
