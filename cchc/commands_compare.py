@@ -89,8 +89,11 @@ def make_filter(unit: str | None, district: str | None, province: str | None,
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               callback=output_file,
               help="Also write a self-contained HTML page with charts.")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              metavar="N", help="Rows shown in the terminal (0: all); --csv, --xlsx and "
+              "--html always get every row.")
 def report(db_path: Path, metric: str | None = None, csv_path: Path | None = None,
-           xlsx_path: Path | None = None, html_path: Path | None = None,
+           xlsx_path: Path | None = None, html_path: Path | None = None, limit: int = 100,
            **filters: Any) -> None:
     """Compare units and periods: received, resolved, early-or-on-time %, late %.
 
@@ -102,18 +105,23 @@ def report(db_path: Path, metric: str | None = None, csv_path: Path | None = Non
         cchc report --province "Hai Duong" --year 2024 --kind quarter
         cchc report --unit "tan hong" --csv report.csv --html report.html
     """
-    from cchc.report import comparison_rows, print_table, write_csv
+    from cchc.report import comparison_rows, console, count_rows, print_table, write_csv
 
     flt = make_filter(**filters)
-    rows = comparison_rows(open_existing_db(db_path), flt)
-    if metric:
-        rows = [r for r in rows if r.get(metric) is not None]
-    else:  # a unit-period that states none of the table's numbers is left out
-        rows = [r for r in rows if any(r.get(k) is not None for k in HEADLINE_COLUMNS)]
+    db = open_existing_db(db_path)
+    # a unit-period that states none of the table's numbers is left out
+    stating = (metric,) if metric else HEADLINE_COLUMNS
+    files = csv_path or xlsx_path or html_path
+    rows = comparison_rows(db, flt, stating=stating, limit=None if files or not limit else limit)
+    total = len(rows) if files or not limit else count_rows(db, flt, stating=stating)
     if not rows:
         click.echo("no figures match: widen the filters, or run `cchc extract`")
     else:
-        print_table(rows, title=f"CCHC comparison ({len(rows)} unit-periods)")
+        shown = rows[:limit] if limit else rows
+        print_table(shown, title=f"CCHC comparison ({total} unit-periods)")
+        if len(shown) < total:
+            console().print(f"showing the first {len(shown)} of {total} unit-periods: narrow "
+                            "the filters, or --limit 0 for all, or --csv FILE")
     if csv_path:
         write_csv(rows, csv_path)
         click.echo(f"wrote {len(rows)} rows to {csv_path}")

@@ -63,9 +63,11 @@ class ReportFilter:
         return ", ".join(shown)
 
 
-def comparison_rows(db: Database, flt: ReportFilter = ReportFilter()) -> list[dict[str, Any]]:
-    """Rows of the comparison table matching `flt`, by unit, period start, period length."""
-    where, params = [], []
+def _where(flt: ReportFilter, stating: Sequence[str]) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) of the rows matching `flt` that state at least
+    one of the columns `stating` (any row when empty)."""
+    where: list[str] = []
+    params: list[Any] = []
     if flt.channel:
         where.append("channel = ?")
         params.append(flt.channel)
@@ -87,9 +89,29 @@ def comparison_rows(db: Database, flt: ReportFilter = ReportFilter()) -> list[di
     if flt.until:
         where.append("period_start <= ?" if flt.overlapping else "period_end <= ?")
         params.append(flt.until)
-    sql = (f"SELECT * FROM comparison WHERE {' AND '.join(where)} "
+    if stating:
+        where.append("(" + " OR ".join(f"{column} IS NOT NULL" for column in stating) + ")")
+    return " AND ".join(where), params
+
+
+def comparison_rows(db: Database, flt: ReportFilter = ReportFilter(), *,
+                    stating: Sequence[str] = (), limit: int | None = None) -> list[dict[str, Any]]:
+    """Rows of the comparison table matching `flt` (and stating one of the columns
+    `stating`, when given), by unit, period start, period length; the first `limit` only
+    when given (an index serves that order, so a screenful is quick at any size)."""
+    where, params = _where(flt, stating)
+    sql = (f"SELECT * FROM comparison WHERE {where} "
            "ORDER BY unit_key, unit_id, period_start, period_end")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     return [dict(r) for r in db.query(sql, params)]
+
+
+def count_rows(db: Database, flt: ReportFilter = ReportFilter(), *,
+               stating: Sequence[str] = ()) -> int:
+    """How many rows `comparison_rows` would return without a limit."""
+    where, params = _where(flt, stating)
+    return int(db.execute(f"SELECT count(*) FROM comparison WHERE {where}", params).fetchone()[0])
 
 
 def format_cell(value: Any) -> str:

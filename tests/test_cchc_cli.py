@@ -92,6 +92,23 @@ def test_report_prints_table_and_writes_csv(
     assert any(r["unit"].lower().startswith("xã") and r["late_pct"] for r in rows)
 
 
+def test_report_shows_a_screenful_and_says_how_many_more(
+        crawled: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path) -> None:
+    """The terminal gets the first --limit rows and the count of all; a file gets them all."""
+    db, _ = crawled
+    out = tmp_path / "all.csv"
+    everything = run_cchc("report", "--db", str(db), "--csv", str(out), "--limit", "2",
+                          cwd=tmp_path)
+    total = len(list(csv.DictReader(out.open(encoding="utf-8-sig"))))
+    assert total > 2 and f"CCHC comparison ({total} unit-periods)" in everything.stdout
+    screen = run_cchc("report", "--db", str(db), "--limit", "2", cwd=tmp_path)
+    assert screen.returncode == 0, screen.stderr
+    assert f"showing the first 2 of {total} unit-periods" in screen.stdout
+    assert f"CCHC comparison ({total} unit-periods)" in screen.stdout
+    whole = run_cchc("report", "--db", str(db), "--limit", "0", cwd=tmp_path)
+    assert "showing the first" not in whole.stdout
+
+
 def test_extract_all_reextracts_offline_without_new_rows(
         crawled: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path) -> None:
     db, _ = crawled
