@@ -180,8 +180,10 @@ def _resolve_offices(kept: list[tuple[Unit, bool]], default: tuple[str | None, s
             out.append((u, source))
             done.append(u)
             continue
-        after = [v for v, _ in kept[i + 1:]]
-        named = _antecedent(o, done, after)
+        # an antecedent is looked for among the nearest mentions only: a page of thousands
+        # of mentions must not compare each with all the others
+        after = [v for v, _ in kept[i + 1:i + 1 + ANTECEDENT_REACH]]
+        named = _antecedent(o, done[-ANTECEDENT_REACH:], after)
         if named is None and o.anaphora is None:
             named = _complete_by_place(o, done, after, default) or _complete_by_default(u, o, done, default)
         if named is None:
@@ -191,6 +193,11 @@ def _resolve_offices(kept: list[tuple[Unit, bool]], default: tuple[str | None, s
         out.append((v, source))
         done.append(v)
     return out
+
+
+#: How many mentions before (and after) an office named without its place are searched for
+#: the full mention it stands for; an article names far fewer units than this.
+ANTECEDENT_REACH = 100
 
 
 def _antecedent(o: offices.Office, before: list[Unit], after: list[Unit]) -> Unit | None:
