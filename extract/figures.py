@@ -91,7 +91,7 @@ def _extract(text: str, published: dt.date | None, url: str | None, options: Ext
     drafts.sort(key=lambda d: d.num_start)
     _totals(drafts, seg, options, work)
     placed = _place(drafts, work, seg, mentions, blocks, url)
-    placed = _dedupe(placed)
+    placed = _dedupe(placed, _title_end(work))
     consistency.check(placed)
     out = []
     for p in placed:
@@ -226,16 +226,32 @@ def _period_read(period: str | None, d: Draft, seg: Segments, mentions: list[per
     return "own" if any(m.value == period for m in own) else "lead"
 
 
-def _dedupe(placed: list[_Placed]) -> list[_Placed]:
+_TITLE = re.compile(r"\s*(?:[^\w\n]*\n\s*)*(?P<title>[^\n]{1,200})\n")
+
+
+def _title_end(work: str) -> int:
+    """End of the text's title: its first line holding words, when it is short and not a
+    sentence of the body (no final full stop); 0 when there is none."""
+    m = _TITLE.match(work)
+    if m is None or m.group("title").rstrip().endswith((".", ":", ";")):
+        return 0
+    return m.end("title")
+
+
+def _dedupe(placed: list[_Placed], title_end: int = 0) -> list[_Placed]:
     """A figure stated twice (same metric, value, channel, period, subject) is kept once;
-    a restatement without a period (a headline) merges into the dated one."""
+    a restatement without a period (a headline) merges into the dated one, and so does a
+    title's figure that names no subject of its own into the same figure of the body."""
     seen: set[tuple[object, ...]] = set()
     dated = {(p.metric, round(p.value, 4), p.channel, (p.subject or "").lower()) for p in placed if p.period}
+    body = {(p.metric, round(p.value, 4), p.channel, p.period) for p in placed if p.draft.num_start >= title_end}
     out = []
     for p in placed:
         base = (p.metric, round(p.value, 4), p.channel, (p.subject or "").lower())
         key = base + (p.period,)
         if key in seen or (p.period is None and base in dated):
+            continue
+        if p.draft.num_start < title_end and p.subject_read != "own" and base[:3] + (p.period,) in body:
             continue
         seen.add(key)
         out.append(p)
