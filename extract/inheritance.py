@@ -68,14 +68,15 @@ class LeadMixin:
         caption, which gives the subject when the row names no unit."""
         index = {n.start: i for i, n in enumerate(self.nums)}
         for c in find_tables(self.work, self.nums):
-            v = c.num.as_measure() if c.rate else c.num.as_count()
-            if v is None or (c.rate and not 0 <= v <= 100):
+            measure = c.kind in ("rate", "index")
+            v = c.num.as_measure() if measure else c.num.as_count()
+            if v is None or (measure and not 0 <= v <= 100):
                 continue
             self.consumed.add(index[c.num.start])
             row = Item(c.label_start, c.label_end)
             table = Enumeration(c.lead_start, c.header_start, c.header_start, c.num.end, (row,))
             self.add(Draft(c.metric, v, c.channel, c.row_start, c.num.end, c.num.start, c.num.end,
-                           kind="rate" if c.rate else "count", read="layout",
+                           kind=c.kind, read="layout",
                            lead=Lead(table, row, (), c.channel, None), subject=c.subject))
 
     def topic_channel(self, pos: int) -> str | None:

@@ -119,7 +119,7 @@ _MONTHS_OF_YEAR = _Rx(rf"{_w('tháng')}\s+(?:(?P<which>đầu|cuối)\s+)?năm(?
 _COUNT_BEFORE = re.compile(r"(?<![^\W_])(?P<n>\d{1,2}|sáu|chín|ba|mười)\s+$", re.IGNORECASE)
 _HALF = _Rx(rf"{_w('nửa')}\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>{Y}|nay))?{_E}")
 _QUARTER = _Rx(rf"{_w('quý')}\s+(?P<q>iv|iii|ii|i|[1-4])(?![\w])(?:{_SEP}(?P<y>{Y}))?")
-_MONTH = _Rx(rf"{_w('tháng')}(?<!\d\stháng)(?<!\dtháng)\s+"
+_MONTH = _Rx(rf"{_w('tháng')}(?<!\d[ ]tháng)(?<!\dtháng)\s+"
              rf"(?:(?P<m>{_mon_y('y')})(?![/.]\d)|(?P<m3>\d{{1,2}})\s*/\s*(?P<y3>{Y}))")
 _RELATIVE = _Rx(rf"(?:{_w('tháng')}|{_w('quý')})\s+(?P<w>vừa\s+qua|này|nay|qua|trước){_E}"
                 rf"(?!\s*(?:\d|chuyển|năm\s+\d))")
@@ -131,7 +131,7 @@ _REL_YEAR = re.compile(
     r"(?![^\W_])(?!\s*(?:\d+|(?i:tới|sau|học|đầu|cuối|trước|kế\s+tiếp|thứ|[^\W\d_]+\s+(?:19|20)\d\d))(?![^\W_]))")
 # "(chỉ) trong (một) tuần", "tuần qua": the week named by a range of the text
 _WEEK = _Rx(rf"{_w('tuần')}(?:\s+(?P<w>vừa\s+qua|này|qua))?{_E}(?!\s*(?:\d|tới|sau|trước))")
-_DAY_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}\s$")
+_DAY_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}[ ]$")
 _IN_WEEK = re.compile(r"(?<![^\W_])(?:chỉ\s+)?trong\s+(?:một\s+)?$", re.IGNORECASE)
 _REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầu|cuối|giữa|hết|hằng|hàng|\d+|tháng\s+\S+|quý\s+\S+))\s*$")
 _NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
@@ -146,7 +146,7 @@ def _lexicon_rx() -> dict[str, _Rx]:
     day, plan, doc = w["day"], w["plan"], w["document"]  # type: ignore[index]
     return {
         "day": _Rx(rf"(?:{_alt(day['openers'])})\s+(?:ngày\s+)?(?P<a>{_DA})"  # type: ignore[index]
-                   rf"|{_w('tháng')}(?<=\d\stháng)\s+\d{{1,2}}(?:\s*,?\s*năm\s+{Y})?(?![\d/])"),
+                   rf"|{_w('tháng')}(?<=\d[ ]tháng)\s+\d{{1,2}}(?:\s*,?\s*năm\s+{Y})?(?![\d/])"),
         "day_cue": _Rx(rf"{_B}{_alt(day['cues'])}{_E}"),  # type: ignore[index]
         "plan_cue": _Rx(rf"{_B}{_alt(plan['cues'])}{_E}"),  # type: ignore[index]
         "plan_result": _Rx(rf"{_B}{_alt(plan['results'])}{_E}"),  # type: ignore[index]

@@ -99,8 +99,9 @@ class SubjectPlacer:
         clause = self.work[enum.lead_start:enum.marker_start]
         listed = any(True for _ in structure().unit_heads.finditer(clause)) and not any(
             True for _ in structure().field_heads.finditer(clause))
-        head = subjects.item_head(self.work, lead.item.start, min(d.num_start, lead.item.end), self.units,
-                                  self.ustarts, listed, lead.item.end, d.num_end)
+        end = lead.item.end if d.num_start < lead.item.start else min(d.num_start, lead.item.end)  # a rank cell before its row's label
+        head = subjects.item_head(self.work, lead.item.start, end, self.units, self.ustarts, listed,
+                                  lead.item.end, d.num_end)
         if head is not None:
             return head, "own"
         respective = self._respective(d)

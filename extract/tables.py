@@ -1,34 +1,52 @@
 """Statistics tables flattened to text: a header row, then rows of a label and numbers.
 
-    Đơn vị | Tiếp nhận | Đã giải quyết | Quá hạn          (cells split by "|", a tab --
-    Phường 1 | 168 | 163 | 0                              which the working text turns
-    Xã Hải Lệ | 61 | 61 | 0                               into "|" -- or 2+ spaces)
+    Đơn vị | Tiếp nhận | Đã giải quyết | Quá hạn      cells split by "|", a tab (which the
+    Phường 1 | 168 | 163 | 0                          working text turns into "|") or 2+
+    Cấp xã 152.330 149.912 12                         spaces; or a label and then as many
+    1 | Thành phố Lai Châu | 87,94                    bare numbers as the header has value
+                                                      columns ("Cấp xã 152.330 ...")
 
-Stages: lines -> rows (cells) -> a header row followed by data rows with as many cells ->
-each number cell reads its column header and its row label. Either may name the metric
-("Tiếp nhận", "Tỷ lệ đúng hạn"), the channel ("Trực tuyến") or the unit ("Phường 1",
-"Cấp xã"); a percentage, or a column whose header names a rate ("Tỷ lệ ...", "%"), is a
-rate. A column headed "Tổng", "Tổng số" counts the total; "%" alone is the rate of the
-column before it; a numbering column ("STT", "TT") holds no figures. A cell that neither
-its column nor its row gives a metric is not read.
+Stages: lines -> cells -> a header row (no numbers in it) -> the data rows right under it
+-> the header's columns read into meanings -> each number cell reads its column and its
+row label.
+
+A column's meaning is read from its header cell: the metric and channel cues
+(metrics.toml, channels.toml: "Tiếp nhận", "Trễ hạn", "Trực tuyến"), a level ("Cấp xã":
+the cell's unit) and the column words of lexicon/tables.toml: row numbers ("STT": no
+figures), a rank and a score (par_rank, par_index: only under a PAR index), "Tổng" (total),
+"%" alone (the rate of the column before), a part of the column before ("Trong đó trực
+tuyến": its metric, online). A percentage, or a column whose header names a rate, is a
+rate. A column whose header says nothing and whose cells are numbers takes the metric its
+row label names ("Tiếp nhận | 12.345 | 8.900" under "| Cấp tỉnh | Cấp xã"); a column of
+words is a label column. A row's label is its first word cell ("Phường 1", "Tháng 7",
+"Tổng cộng"): the row's unit or period, read by the placer. A cell that neither its column
+nor its row gives a metric is not read.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from extract.channels import GENERAL
 from extract.drafts import RATE_OF
-from extract.lexicon import Matcher, channel_cues, metric_cues
+from extract.lexicon import Matcher, channel_cues, index_cues, metric_cues
 from extract.numbers import Num
+
+COLUMNS_FILE = Path(__file__).with_name("lexicon") / "tables.toml"
+PAR_REACH = 2000  # how far before a table its PAR index may be named
+MAX_LABEL = 80  # a row label longer than this is prose, not a table row
 
 _SPLIT = re.compile(r"[ ]*\|[ ]*| {2,}")
 _NUMERIC = re.compile(r"[~≈<>]?\s*\d[\d.,]*\s*%?|-|–|")
+_TOKEN = re.compile(r"\S+")
 _RATE_HEAD = re.compile(r"(?i:t[ỷỉ]\s+lệ|%)")
-_TOTAL_HEAD = re.compile(r"(?i:tổng(?:\s+số)?(?:\s+hồ\s+sơ)?|cộng)")
-_NUMBERING = re.compile(r"(?i:s[ốo]\s*tt|stt|tt|số\s+thứ\s+tự)")
 _LEVEL = re.compile(r"(?i:cấp\s+(?:tỉnh|huyện|xã))")
+_ROW_NUMBER = re.compile(r"\d{1,3}[.)]?\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,24 +54,45 @@ class Cell:
     """One number cell of a table, as its header and row label read it."""
 
     num: Num
-    metric: str  # a count metric, or a rate metric when `rate`
-    rate: bool
+    metric: str  # a count metric, a rate metric when kind is "rate", par_rank, par_index
+    kind: str  # count, rate, rank, index
     channel: str | None
     subject: str | None  # a unit named by the column header ("Cấp xã")
     row_start: int  # the row's line start (evidence starts there)
-    label_start: int  # the row label (the row's unit, read by the placer)
+    label_start: int  # the row label (the row's unit or period, read by the placer)
     label_end: int
     lead_start: int  # start of the line above the table (its caption)
     header_start: int
 
 
 @dataclass(frozen=True, slots=True)
-class _Head:
+class Column:
+    """What a header cell says its column holds."""
+
     metric: str | None
     rate: bool
     channel: str | None
     unit: str | None
-    numbering: bool
+    role: str  # value, numbering, rank, score, or unknown (a label column unless its cells are numbers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    start: int
+    cells: tuple[tuple[int, int], ...]  # one span per header column (loose rows: label, then values)
+
+
+@functools.cache
+def column_words() -> dict[str, frozenset[str]]:
+    """lexicon/tables.toml: header words by role, and the openers of part columns."""
+    data = tomllib.loads(COLUMNS_FILE.read_text(encoding="utf-8"))
+    out = {role: frozenset(_key(w) for w in words) for role, words in data["columns"].items()}
+    out["parts"] = frozenset(_key(w) for w in data["parts"]["phrases"])
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _cells(line: str, start: int) -> list[tuple[int, int]]:
@@ -67,21 +106,45 @@ def _cells(line: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
-def _read_head(text: str, metrics: Matcher, channels: Matcher, previous: _Head | None, column: bool = True) -> _Head:
-    text = text.strip()
+def read_column(text: str, previous: Column | None, metrics: Matcher, channels: Matcher) -> Column:
+    """The meaning of one header cell (`previous`: the column before it)."""
+    words = column_words()
+    key = _key(text).strip(" :")
     found = [c for c in metrics.finditer(text)]
     best = max(found, key=lambda c: c[2].priority, default=None)
     metric = best[2].label if best else None
     if metric is not None and metric.startswith("combo:"):
         metric = None
-    if metric is None and column and _TOTAL_HEAD.fullmatch(text):
-        metric = "total"
-    rate = bool(_RATE_HEAD.search(text))
-    if text in ("%", "(%)", "Tỷ lệ %", "Tỷ lệ (%)") and previous is not None:
-        metric = metric or previous.metric
     ch = next((c[2].label for c in channels.finditer(text)), None)
-    unit = text if _LEVEL.fullmatch(text) else None
-    return _Head(metric, rate, None if ch == GENERAL else ch, unit, bool(_NUMBERING.fullmatch(text)))
+    channel = None if ch == GENERAL else ch
+    rate = bool(_RATE_HEAD.search(text))
+    role = "numbering" if key in words["numbering"] else "rank" if key in words["rank"] else \
+        "score" if key in words["score"] else "value"
+    if metric is None and key in words["total"]:
+        metric = "total"
+    before = previous.metric if previous is not None and previous.role == "value" and not previous.rate else None
+    if metric is None and (key in words["rate_alone"] or any(key.startswith(p + " ") for p in words["parts"])
+                           or channel is not None and not rate):
+        metric = before  # "Đã giải quyết | %", "Tiếp nhận | Trong đó trực tuyến"
+    unit = text.strip() if _LEVEL.fullmatch(text.strip()) else None
+    if role == "value" and metric is None and channel is None and unit is None and not rate:
+        role = "unknown"
+    return Column(metric, rate, channel, unit, role)
+
+
+def _numeric(work: str, span: tuple[int, int]) -> bool:
+    return _NUMERIC.fullmatch(work[span[0]:span[1]].strip()) is not None
+
+
+def _filled(work: str, span: tuple[int, int]) -> bool:
+    return bool(work[span[0]:span[1]].strip(" -–"))
+
+
+def _lines(work: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in work.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def find(work: str, nums: list[Num]) -> list[Cell]:
@@ -89,65 +152,142 @@ def find(work: str, nums: list[Num]) -> list[Cell]:
     if "|" not in work and "  " not in work:
         return []
     by_start = {n.start: n for n in nums}
-    metrics, channels = metric_cues(), channel_cues()
-    rows: list[tuple[int, list[tuple[int, int]]]] = []  # consecutive lines with 2+ cells
+    lines = list(_lines(work))
     out: list[Cell] = []
-    pos = 0
-    for line in work.split("\n"):
-        cells = _cells(line, pos) if ("|" in line or "  " in line.strip()) else []
-        if len(cells) >= 2:
-            rows.append((pos, cells))
+    k = 0
+    while k < len(lines):
+        start, line = lines[k]
+        header = _cells(line, start) if ("|" in line or "  " in line.strip()) else []
+        if len(header) < 2 or any(_numeric(work, c) and _filled(work, c) for c in header):
+            k += 1
+            continue
+        columns = _columns(work, header)
+        rows: list[_Row] = []
+        j = k + 1
+        while j < len(lines):
+            row = _row(work, lines[j], header, columns, by_start)
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+        if rows:
+            out += _read(work, lines[k - 1][0] if k else start, start, columns, rows, by_start)
+            k = j
         else:
-            out += _table(work, rows, by_start, metrics, channels)
-            rows = []
-        pos += len(line) + 1
-    out += _table(work, rows, by_start, metrics, channels)
+            k += 1
     return out
 
 
-def _numeric(work: str, span: tuple[int, int]) -> bool:
-    return _NUMERIC.fullmatch(work[span[0]:span[1]].strip()) is not None
+def _columns(work: str, header: list[tuple[int, int]]) -> list[Column]:
+    metrics, channels = metric_cues(), channel_cues()
+    out: list[Column] = []
+    for s, e in header:
+        out.append(read_column(work[s:e], out[-1] if out else None, metrics, channels))
+    return out
 
 
-def _table(work: str, rows: list[tuple[int, list[tuple[int, int]]]], by_start: dict[int, Num],
-           metrics: Matcher, channels: Matcher) -> list[Cell]:
-    if len(rows) < 2:
-        return []
-    header_start, header = rows[0]
-    if any(_numeric(work, c) and work[c[0]:c[1]].strip() for c in header[1:]):
-        return []  # a header row names its columns
-    lead_end = header_start - 1
-    lead_start = work.rfind("\n", 0, max(0, lead_end)) + 1 if lead_end > 0 else header_start
-    heads: list[_Head] = []
-    for c in header:
-        heads.append(_read_head(work[c[0]:c[1]], metrics, channels, heads[-1] if heads else None))
-    lab = 1 if heads[0].numbering and len(heads) > 2 else 0  # "STT | Đơn vị | ...": the label column is the second
+def _row(work: str, line: tuple[int, str], header: list[tuple[int, int]], columns: list[Column],
+         by_start: dict[int, Num]) -> _Row | None:
+    """A data row under `header`: as many cells as the header, numbers in its value
+    columns; or a label followed by one bare number per value column."""
+    start, text = line
+    if not text.strip():
+        return None
+    cells = _cells(text, start) if ("|" in text or "  " in text.strip()) else []
+    if len(cells) == len(header):
+        numeric = [_numeric(work, c) for c in cells]
+        if any(n and _filled(work, c) for n, c in zip(numeric, cells, strict=True)) and all(
+                n for n, col in zip(numeric, columns, strict=True) if col.role in ("value", "rank", "score")):
+            return _Row(start, tuple(cells))
+        return None
+    return _loose(work, start, text, columns, by_start)
+
+
+def _loose(work: str, start: int, text: str, columns: list[Column], by_start: dict[int, Num]) -> _Row | None:
+    """"Cấp tỉnh 46.215 38.904 44.870 98,6" under a header whose first column is the label's
+    and all others are value columns: the last tokens, one per value column, are the values."""
+    if len(columns) < 2 or columns[0].role != "unknown" or any(c.role == "unknown" for c in columns[1:]):
+        return None
+    tokens = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text)]
+    need = len(columns) - 1
+    if len(tokens) <= need:
+        return None
+    values = tokens[-need:]
+    for s, e in values:
+        if not _numeric(work, (s, e)):
+            return None
+        n = by_start.get(s)
+        if n is not None and n.end != e:
+            return None  # the number reader joined two cells ("1 168"): not this layout
+    label = (tokens[0][0], tokens[-need - 1][1])
+    if label[1] - label[0] > MAX_LABEL or _numeric(work, label):
+        return None
+    return _Row(start, (label, *values))
+
+
+def _par_table(work: str, header_start: int) -> bool:
+    """Whether the index named last before the table (or in its header) is the PAR index."""
+    end = work.find("\n", header_start)
+    found = list(index_cues().finditer(work, max(0, header_start - PAR_REACH), len(work) if end == -1 else end))
+    return bool(found) and found[-1][2].label == "par"
+
+
+def _read(work: str, lead_start: int, header_start: int, columns: list[Column], rows: list[_Row],
+          by_start: dict[int, Num]) -> list[Cell]:
+    metrics, channels = metric_cues(), channel_cues()
+    # a column its header does not name is a label column, unless all its cells are numbers
+    words = [c.role == "unknown" and any(not _numeric(work, r.cells[i]) for r in rows) for i, c in enumerate(columns)]
+    par = any(c.role in ("rank", "score") for c in columns) and _par_table(work, header_start)
     out: list[Cell] = []
-    for row_start, cells in rows[1:]:
-        if len(cells) != len(header) or not all(_numeric(work, c) for c in cells[lab + 1:]):
-            break  # the table ends where the rows stop matching its header
-        label = work[cells[lab][0]:cells[lab][1]]
-        row = _read_head(label, metrics, channels, None, column=False)
-        for (s, e), col in zip(cells[lab + 1:], heads[lab + 1:], strict=True):
-            num = _first_num(by_start, s, e)
-            if num is None or col.numbering:
+    for row in rows:
+        label = next((c for c, w, col in zip(row.cells, words, columns, strict=True)
+                      if (w or col.role == "numbering") and _filled(work, c) and not _numeric(work, c)), None)
+        if label is not None:
+            label = _unnumbered(work, label)
+        row_head = read_column(work[label[0]:label[1]], None, metrics, channels) if label else None
+        for span, col, w in zip(row.cells, columns, words, strict=True):
+            if w or col.role == "numbering":
                 continue
-            metric = col.metric or row.metric
-            rate = num.percent or col.rate or row.rate
-            if metric is None:
+            cell = _cell(work, span, col, row_head, par, by_start)
+            if cell is None:
                 continue
-            if rate:
-                metric = RATE_OF.get(metric, "")
-                if not metric:
-                    continue
-            out.append(Cell(num, metric, rate, col.channel or row.channel, col.unit, row_start, cells[lab][0], cells[lab][1],
-                            lead_start, header_start))
+            num, metric, kind, channel = cell
+            ls, le = label if label is not None else (row.start, row.start)
+            out.append(Cell(num, metric, kind, channel, col.unit, row.start, ls, le, lead_start, header_start))
     return out
+
+
+def _unnumbered(work: str, label: tuple[int, int]) -> tuple[int, int]:
+    """A loose row's label without its row number ("1 Phường An Mỹ")."""
+    m = _ROW_NUMBER.match(work, label[0], label[1])
+    return (m.end(), label[1]) if m and m.end() < label[1] else label
+
+
+def _cell(work: str, span: tuple[int, int], col: Column, row: Column | None, par: bool,
+          by_start: dict[int, Num]) -> tuple[Num, str, str, str | None] | None:
+    """A number cell as (number, metric, kind, channel), or None when nothing names its metric."""
+    num = _first_num(by_start, *span)
+    if num is None:
+        return None
+    if col.role in ("rank", "score"):
+        if not par:
+            return None
+        return (num, "par_rank", "rank", None) if col.role == "rank" else (num, "par_index", "index", None)
+    metric = col.metric or (row.metric if row else None)
+    if metric is None:
+        return None
+    rate = num.percent or col.rate or (row is not None and row.rate)
+    if rate:
+        metric = RATE_OF.get(metric, "")
+        if not metric:
+            return None
+    channel = col.channel or (row.channel if row else None)
+    return num, metric, "rate" if rate else "count", channel
 
 
 def _first_num(by_start: dict[int, Num], s: int, e: int) -> Num | None:
     for p in range(s, e):
         n = by_start.get(p)
         if n is not None:
-            return n
+            return n if n.end <= e else None
     return None
