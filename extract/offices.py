@@ -40,6 +40,9 @@ _BARE_TYPE = re.compile(_QUALIFIER + r"[ \t]+(?:của[ \t]+)?(?P<type>(?i:tỉnh
 _ABBREV = rf"[{UPPER}]{{1,5}}(?:[ \t]?[-&/][ \t]?[{UPPER}]{{1,5}})+(?![^\W_])"
 _DEPT_STOP = r"(?:có|đạt|với|xếp|đứng|là|được|tổng|chỉ|trong|tiếp|đã|giải|và\s+các|cho|tại|về|thì|nhưng|đang|vẫn)"
 _DEPT_WORDS = rf"[{UPPER}][^\W_]*(?:[ \t]+(?!{_DEPT_STOP}(?![^\W_]))[^\W\d_]+){{0,6}}"
+_NAMED_AFTER = re.compile(rf"[ \t]+(?:[{UPPER}]|hành chính|phục vụ)")
+_ABBREV_RX = re.compile(_ABBREV)
+_DEPT_WORDS_RX = re.compile(_DEPT_WORDS)
 _DEPT_SKIP = re.compile(r"^(?:Ban (?:Thường vụ|Chỉ đạo|Biên tập|Chấp hành|Tiếp|[Cc]hỉ huy)|"
                         r"Bộ (?:phận|Chỉ số|chỉ số|TTHC|thủ tục|máy|hồ sơ))")
 
@@ -65,10 +68,12 @@ class Office:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    kinds: Matcher  # label "centres" or "agencies"
-    names: Matcher  # department names holding commas
+    cues: Matcher  # kinds ("centres", "desks", "agencies"), department "names", anaphora ("office", "centre", "place")
     heads: re.Pattern[str]
-    anaphora: Matcher  # label "office", "centre" or "place"
+
+
+_KINDS = frozenset({"centres", "desks", "agencies"})
+_ANAPHORA = frozenset({"office", "centre", "place"})
 
 
 @functools.cache
@@ -84,11 +89,13 @@ def lexicon() -> Lexicon:
 
     depts = cues("departments")
     heads = sorted((c.phrase for c in depts if c.label == "heads"), key=len, reverse=True)
-    head_rx = re.compile(r"(?<![^\W_])(?P<head>" + "|".join(re.escape(h) for h in heads) + r")[ \t]+")
-    return Lexicon(compile_cues(cues("kinds")), compile_cues([c for c in depts if c.label == "names"]),
-                   head_rx, compile_cues(cues("anaphora")))
+    first = "".join(sorted({re.escape(h[0]) for h in heads}))  # a first-character check first: fast scan
+    head_rx = re.compile(rf"(?=[{first}])(?<![^\W_])(?P<head>" + "|".join(re.escape(h) for h in heads) + r")[ \t]+")
+    # one scan finds kinds, listed department names and anaphora
+    return Lexicon(compile_cues(cues("kinds") + [c for c in depts if c.label == "names"] + cues("anaphora")), head_rx)
 
 
+@functools.lru_cache(maxsize=4096)
 def key(name: str) -> str:
     """A kind's words for comparing mentions ("Trung tâm phục vụ Hành chính công" ==
     "Trung tâm Phục vụ hành chính công")."""
@@ -101,21 +108,23 @@ def find(work: str, places: list[tuple[int, int, str | None]]) -> list[Office]:
     lex = lexicon()
     place_at = {s: (e, lvl) for s, e, lvl in places}
     out: list[Office] = []
-    for s, e, cue in lex.kinds.finditer(work):
-        if cue.label == "agencies" and not work[s].isupper():
-            continue
-        office = _office(work, s, e, place_at, cue.label == "agencies")
-        if cue.label == "desks" and office.place_start is not None and office.level == "commune":
-            continue  # a commune's desk is the commune, named by its place
-        out.append(dataclasses.replace(office, agency=cue.label == "agencies"))
+    listed: dict[int, int] = {}
+    for s, e, cue in lex.cues.finditer(work):
+        if cue.label == "names":
+            listed[s] = e
+        elif cue.label in _KINDS:
+            if cue.label == "agencies" and not work[s].isupper():
+                continue
+            office = _office(work, s, e, place_at, cue.label == "agencies")
+            if cue.label == "desks" and office.place_start is not None and office.level == "commune":
+                continue  # a commune's desk is the commune, named by its place
+            out.append(dataclasses.replace(office, agency=True) if cue.label == "agencies" else office)
+        elif not _NAMED_AFTER.match(work, e):  # "Trung tâm Y tế ...": a name, not a pointer back
+            out.append(Office(s, e, work[s:e], key(work[s:e]), work[s:e], None, True, anaphora=cue.label))
     for m in lex.heads.finditer(work):
-        dept = _department(work, m)
+        dept = _department(work, m, listed)
         if dept is not None:
             out.append(dept)
-    for s, e, cue in lex.anaphora.finditer(work):
-        if e < len(work) and re.match(rf"[ \t]+(?:[{UPPER}]|hành chính|phục vụ)", work[e:e + 12]):
-            continue  # "Trung tâm Y tế ...": a name, not a pointer back
-        out.append(Office(s, e, work[s:e], key(work[s:e]), work[s:e], None, True, anaphora=cue.label))
     return out
 
 
@@ -139,7 +148,7 @@ def _office(work: str, s: int, e: int, place_at: dict[int, tuple[int, str | None
     if bare is not None:
         t = bare.group("type").lower()  # "Công an tỉnh", "Văn phòng UBND tỉnh": an agency's full name
         return Office(s, bare.end(), " ".join(work[s:bare.end()].split()), kind, head, LEVELS[t], not agency,
-                      bare_type=t, agency=agency)
+                      bare_type=t)
     return Office(s, e, " ".join(work[s:e].split()), kind, head, None, True)
 
 
@@ -155,16 +164,15 @@ def _written(work: str, s: int, end: int, link: re.Match[str]) -> str:
     return " ".join((text + work[at:end]).split())
 
 
-def _department(work: str, m: re.Match[str]) -> Office | None:
-    """"Sở KH&ĐT", "Sở Lao động, Thương binh và Xã hội", "Sở Tài nguyên và Môi trường"."""
-    lex = lexicon()
+def _department(work: str, m: re.Match[str], listed: dict[int, int]) -> Office | None:
+    """"Sở KH&ĐT", "Sở Lao động, Thương binh và Xã hội", "Sở Tài nguyên và Môi trường";
+    `listed` maps where a listed department name starts to its end."""
     at = m.end()
-    listed = next(iter(lex.names.finditer(work, at, min(len(work), at + 60))), None)
-    if listed is not None and listed[0] == at:
-        end = listed[1]
+    if at in listed:
+        end = listed[at]
     else:
-        ab = re.compile(_ABBREV).match(work, at)
-        words = re.compile(_DEPT_WORDS).match(work, at)
+        ab = _ABBREV_RX.match(work, at)
+        words = _DEPT_WORDS_RX.match(work, at)
         if ab is not None:
             end = ab.end()
         elif words is not None:

@@ -158,10 +158,10 @@ class SubjectPlacer:
         while i >= 0 and (units[i].start in self.heads
                           or _country(units[i]) and i > 0 and units[i - 1].start >= ss):
             i -= 1  # "Hà Nội xếp thứ 3 cả nước với 89,5 điểm": the country is the reference
-        clause = max(ss, *(work.rfind(c, ss, d.num_start) + 1 for c in ",(:"))
         after = subjects.unit_after(work, units, ustarts, d.num_end, se) if d.kind != "rank" else None
         if after is not None and (after.start in self.heads or _country(after)):
             after = None
+        clause = max(ss, *(work.rfind(c, ss, d.num_start) + 1 for c in ",(:")) if after is not None else ss
         sentence = i >= 0 and units[i].start >= ss
         # a plural ("các xã") or the whole country ("so với cả nước") is not carried on
         carry = sentence and not units[i].name.lower().startswith("các ") and not _country(units[i]) \

@@ -217,15 +217,13 @@ def _antecedent(o: offices.Office, before: list[Unit], after: list[Unit]) -> Uni
                      and v.office.kind.startswith(offices.key("trung tâm"))), None)
 
     def same_office(v: Unit) -> bool:  # a level office ("... cấp huyện") is the same only with that level
-        return full(v) and v.office is not None and v.office.kind == o.kind \
+        return v.office is not None and v.office.kind == o.kind and full(v) \
             and (o.bare_type is not None or offices.key(v.name).startswith(offices.key(o.name)))
 
-    same = [v for v in reversed(before) if same_office(v)] or [v for v in after if same_office(v)]
-    if not same:
+    same = next((v for v in reversed(before) if same_office(v)), None) or next((v for v in after if same_office(v)), None)
+    if same is None or o.bare_type is not None and same.level != _TYPE_LEVEL.get(o.bare_type):
         return None
-    if o.bare_type is not None and same[0].level != _TYPE_LEVEL.get(o.bare_type):
-        return None
-    return same[0]
+    return same
 
 
 def _place(v: Unit) -> str | None:
