@@ -27,7 +27,12 @@ CENTRAL_CITIES = {"hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue", "
 _TYPE_LEVEL = {"đặc khu": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
                "quận": "district", "thị xã": "district", "thành phố": "district", "tp": "district",
                "tỉnh": "province"}
-_NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:[ \t]+(?:-[ \t]+)?[{UPPER}][^\W_]*)*"
+# a name may end with a number ("xã Vị Thanh 1", "phường Hòa Thuận 2") when a verb follows it
+# or, after a comma, words that go on about it ("..., đơn vị này"); not a list's value
+# ("huyện A 23, huyện B 9.")
+_NAME_NUMBER = (r"(?:[ \t]+\d{1,2}(?=[ \t]*,[ \t]*(?:đơn vị|địa phương|nơi|là|đã|có|với)[ \t]"
+                r"|[ \t]+(?:đã|có|tiếp|giải|là|được)[ \t]))?")
+_NAME = rf"(?:[{UPPER}\d][^\W_]*)(?:[ \t]+(?:-[ \t]+)?[{UPPER}][^\W_]*)*{_NAME_NUMBER}"
 _UNIT = re.compile(
     rf"(?=[XxPpTtHhQqĐđ])(?<![^\W_])(?P<type>[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Đđ]ặc khu|TP\.?|Tp\.?)"
     rf"(?:[ \t]+|(?<=\.))(?P<name>{_NAME})")
