@@ -27,6 +27,7 @@ from extract.lexicon import Cue, _check_phrase, _load, compile_cues, Matcher
 from extract.normalize import fold_text
 from extract.numbers import UPPER
 
+# unit type word -> level ("thành phố" of a central city is a province: subjects._level)
 LEVELS = {"đặc khu": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district", "quận": "district",
           "thị xã": "district", "thành phố": "district", "tp": "district", "tỉnh": "province"}
 # what may stand between an office's kind and its place

@@ -24,9 +24,7 @@ from extract.numbers import UPPER
 log = logging.getLogger(__name__)
 
 CENTRAL_CITIES = {"hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue", "hcm", "tphcm"}
-_TYPE_LEVEL = {"đặc khu": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
-               "quận": "district", "thị xã": "district", "thành phố": "district", "tp": "district",
-               "tỉnh": "province"}
+_TYPE_LEVEL = offices.LEVELS  # unit type word -> level
 # a name may end with a number ("xã Vị Thanh 1", "phường Hòa Thuận 2") when a verb follows it
 # or, after a comma, words that go on about it ("..., đơn vị này"); not a list's value
 # ("huyện A 23, huyện B 9.")
