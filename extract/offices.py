@@ -64,6 +64,7 @@ class Office:
     agency: bool = False  # an agency ("Công an tỉnh"): a subject where named, not carried on
     levels: bool = False  # the offices of one or more levels ("Bộ phận một cửa cấp huyện, cấp xã")
     department: bool = False  # a department ("Sở Tư pháp", "Bộ Nội vụ")
+    desk: bool = False  # a one-stop desk: a commune's desk is the commune
     place_start: int | None = None  # where its place starts, when it names one
 
 
@@ -119,7 +120,9 @@ def find(work: str, places: list[tuple[int, int, str | None]]) -> list[Office]:
             office = _office(work, s, e, place_at, cue.label == "agencies")
             if cue.label == "desks" and office.place_start is not None and office.level == "commune":
                 continue  # a commune's desk is the commune, named by its place
-            out.append(dataclasses.replace(office, agency=True) if cue.label == "agencies" else office)
+            if cue.label != "centres":
+                office = dataclasses.replace(office, agency=cue.label == "agencies", desk=cue.label == "desks")
+            out.append(office)
         elif not _NAMED_AFTER.match(work, e):  # "Trung tâm Y tế ...": a name, not a pointer back
             out.append(Office(s, e, work[s:e], key(work[s:e]), work[s:e], None, True, anaphora=cue.label))
     for m in lex.heads.finditer(work):

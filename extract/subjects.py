@@ -249,6 +249,8 @@ def _complete_by_default(u: Unit, o: offices.Office, before: list[Unit],
     if o.bare_type is not None:
         return Unit(0, 0, u.name, u.level, incomplete=True)
     place = next((p for p in map(_place, reversed(before)) if p), None) if o.levels else None
+    if place is None and o.desk and default[1] == "commune":
+        return Unit(0, 0, str(default[0]), "commune")  # a commune's desk is the commune
     place = place or default[0]
     if place:
         return Unit(0, 0, f"{u.name} {place}", u.level, incomplete=True)
@@ -274,7 +276,10 @@ def _complete_by_place(o: offices.Office, before: list[Unit], after: list[Unit],
     if place is None:
         return None
     typed = re.match(r"(?i:tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|thành phố|tp)(?![^\W_])", place)
-    return Unit(0, 0, f"{o.head} {place if typed else o.bare_type + ' ' + place}", level)
+    place = place if typed else f"{o.bare_type} {place}"
+    if o.desk and level == "commune":
+        return Unit(0, 0, place, level)  # a commune's desk is the commune
+    return Unit(0, 0, f"{o.head} {place}", level)
 
 
 def _resolve_bare(units: list[Unit]) -> list[Unit]:
