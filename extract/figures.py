@@ -241,12 +241,16 @@ def _title_end(work: str) -> int:
 def _dedupe(placed: list[_Placed], title_end: int = 0) -> list[_Placed]:
     """A figure stated twice (same metric, value, channel, period, subject) is kept once;
     a restatement without a period (a headline) merges into the dated one, and so does a
-    title's figure that names no subject of its own into the same figure of the body."""
+    title's figure that names no subject of its own into the same figure of the body.
+    A late count equal to a pending_late one of the text is that stock named again."""
     seen: set[tuple[object, ...]] = set()
     dated = {(p.metric, round(p.value, 4), p.channel, (p.subject or "").lower()) for p in placed if p.period}
     body = {(p.metric, round(p.value, 4), p.channel, p.period) for p in placed if p.draft.num_start >= title_end}
+    still_open = {(round(p.value, 4), p.channel) for p in placed if p.metric == "pending_late" and p.value}
     out = []
     for p in placed:
+        if p.metric == "late" and (round(p.value, 4), p.channel) in still_open:
+            continue  # "Trong số 5.830 hồ sơ quá hạn ..." restates the open overdue stock
         base = (p.metric, round(p.value, 4), p.channel, (p.subject or "").lower())
         key = base + (p.period,)
         if key in seen or (p.period is None and base in dated):

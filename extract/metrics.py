@@ -65,6 +65,13 @@ _OPENING_RATE = re.compile(
 _RANGE_FROM = re.compile(r"(?i:(?<![^\W_])từ\s+)$")
 _RANGE_GAP = re.compile(r"(?i:\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|TTHC)?\s*(?:xuống|giảm|còn|lên|tăng)(?:\s+(?:còn|lại\s+còn|thành))?\s*)")
 _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
+SHARE_TOLERANCE = 0.6  # percentage points for a whole percentage ("gần 66%" for 3.845 of 5.830,
+# 65,95%); a tenth of it when the percentage has decimals ("65,9%")
+
+
+def _family(metric: str) -> str:
+    """Late dossiers still open and those resolved late are one family for shares."""
+    return "late" if metric in _LATE_FAMILY else metric
 
 
 # bare verbs that are parts of other words: "ghi nhận", "nhận thức", "trả lời", "nộp thuế"
@@ -295,8 +302,26 @@ class Reader(IndexMixin, LeadMixin):
             elif unit in ("procedure", "service"):
                 self._procedure(n, i, unit, unit_end)
         self._carry_zero_channels()
+        self._drop_unit_shares()
         self.drafts.sort(key=lambda d: d.num_start)
         return self.drafts
+
+    def _drop_unit_shares(self) -> None:
+        """A percentage that is one count's share of a larger count of the same metric and
+        channel in its sentence ("tỉnh còn 5.830 hồ sơ quá hạn, trong đó đặc khu X có 3.845
+        hồ sơ (chiếm 65,9%)") is a unit's share of a larger total, not a rate (figures.md)."""
+        drop = []
+        for r in self.rates:
+            s, e = self.seg.sentence(r.num_start)
+            same = [d for d in self.counts[bisect.bisect_left(self.count_starts, s):bisect.bisect_left(self.count_starts, e)]
+                    if d.value > 0]
+            tolerance = SHARE_TOLERANCE if float(r.value).is_integer() else SHARE_TOLERANCE / 10
+            if any(_family(a.metric) == _family(b.metric) and a.channel == b.channel and a.value > b.value
+                   and abs(100 * b.value / a.value - r.value) <= tolerance for a in same for b in same):
+                drop.append(r)
+        if drop:
+            gone = {id(d) for d in drop}
+            self.drafts = [d for d in self.drafts if id(d) not in gone]
 
     def _carry_zero_channels(self) -> None:
         """"tiếp nhận và giải quyết 120 hồ sơ liên thông ...; không có hồ sơ trễ hạn": a
