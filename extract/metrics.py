@@ -312,12 +312,17 @@ class Reader(IndexMixin, LeadMixin):
         hồ sơ (chiếm 65,9%)") is a unit's share of a larger total, not a rate (figures.md)."""
         drop = []
         for r in self.rates:
+            if r.read == "layout":
+                continue  # a table's % column is a rate of its row
             s, e = self.seg.sentence(r.num_start)
             same = [d for d in self.counts[bisect.bisect_left(self.count_starts, s):bisect.bisect_left(self.count_starts, e)]
-                    if d.value > 0]
+                    if d.value > 0 and d.read != "layout"]
+            if not same:
+                continue
+            b = min(same, key=lambda d: abs(d.num_start - r.num_start))  # the count the share is stated with
             tolerance = SHARE_TOLERANCE if float(r.value).is_integer() else SHARE_TOLERANCE / 10
             if any(_family(a.metric) == _family(b.metric) and a.channel == b.channel and a.value > b.value
-                   and abs(100 * b.value / a.value - r.value) <= tolerance for a in same for b in same):
+                   and abs(100 * b.value / a.value - r.value) <= tolerance for a in same):
                 drop.append(r)
         if drop:
             gone = {id(d) for d in drop}
