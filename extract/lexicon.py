@@ -214,7 +214,7 @@ def index_cues() -> Matcher:
 @functools.cache
 def negative_cues(section: str) -> Matcher:
     """``veto`` groups (before, clause, after ...), ``counter`` labels or ``mask`` (cue) phrases."""
-    known = {"before", "clause", "after", "rate_after", "rate_of"} if section == "veto" else \
+    known = {"before", "clause", "sentence", "after", "rate_after", "rate_of"} if section == "veto" else \
         {"cue"} if section == "mask" else {"label"}
     return compile_cues(_groups("negatives.toml", section, known))
 
@@ -222,6 +222,13 @@ def negative_cues(section: str) -> Matcher:
 @functools.cache
 def unit_cues() -> Matcher:
     return compile_cues(_groups("units.toml", "unit", {"dossier", "procedure", "service", "points"}))
+
+
+@functools.cache
+def procedure_cues() -> Matcher:
+    """Words that make a count of TTHC a count of procedure kinds: ``listed`` verbs before
+    it, ``kinds`` qualifiers after it (units.toml [procedure.*])."""
+    return compile_cues(_groups("units.toml", "procedure", {"listed", "kinds"}))
 
 
 @functools.cache
@@ -247,6 +254,7 @@ def all_phrases() -> list[tuple[str, str, str]]:
     out = []
     for fname, matcher in (("metrics.toml", metric_cues()), ("channels.toml", channel_cues()),
                            ("indices.toml", index_cues()), ("units.toml", unit_cues()),
+                           ("units.toml", procedure_cues()),
                            ("structure.toml", structure().markers), ("structure.toml", structure().pending)):
         out += [(fname, c.label, c.phrase) for c in matcher.cues]
     return out

@@ -44,10 +44,12 @@ _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+n
 # "(Trong đó,) hồ sơ (nộp) trực tuyến chiếm (tỷ lệ) 88,6%": a channel's share of the dossiers
 _SHARE_HEAD = re.compile(r"(?i:(?<![^\W_])hồ\s+sơ(?:\s+(?:được\s+)?(?:nộp|tiếp\s+nhận|gửi))?\s*)$")
 _SHARE_VERB = re.compile(r"(?i:[^\d.;,%]{0,25}?(?<![^\W_])chiếm(?:\s+t[ỷỉ]\s+lệ)?(?:\s+(?:là|khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*)")
-# "86 thủ tục được cung cấp dịch vụ công trực tuyến một phần", "20 thủ tục (thực hiện) toàn trình"
+# "86 thủ tục được cung cấp dịch vụ công trực tuyến một phần", "20 thủ tục (thực hiện) toàn trình",
+# "310 TTHC được tích hợp lên cổng dịch vụ công"
 _ONLINE_AFTER = re.compile(
     r"(?i:\s*(?:hành\s+chính\s+|TTHC\s+)?(?:đã\s+)?(?:được\s+)?(?:cung\s+cấp|thực\s+hiện|triển\s+khai|tích\s+hợp)?\s*"
-    r"(?:dưới\s+hình\s+thức\s+|trên\s+)?(?:dịch\s+vụ\s+công\s+)?(?:trực\s+tuyến|toàn\s+trình|một\s+phần|mức\s+độ\s+[34])"
+    r"(?:dưới\s+hình\s+thức\s+|trên\s+|lên\s+)?(?:(?:cổng\s+)?dịch\s+vụ\s+công(?:\s+(?=trực|toàn|một|mức))?)?"
+    r"(?:trực\s+tuyến|toàn\s+trình|một\s+phần|mức\s+độ\s+[34]|(?<=công))"
     r"(?![^\W_]))")
 _CHAIN_BREAK = re.compile(r"(?i:[;:()]|trong\s+đó|tổng|(?<![^\W_])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|riêng)(?![^\W_]))")
 _DIGITISED = re.compile(r"(?i:[\s\-–•*+]*(?:việc\s+|công\s+tác\s+|kết\s+quả\s+)?số\s+h(?:óa|oá)(?![^\W_]))")
@@ -65,6 +67,7 @@ _OPENING_RATE = re.compile(
 _RANGE_FROM = re.compile(r"(?i:(?<![^\W_])từ\s+)$")
 _RANGE_GAP = re.compile(r"(?i:\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|TTHC)?\s*(?:xuống|giảm|còn|lên|tăng)(?:\s+(?:còn|lại\s+còn|thành))?\s*)")
 _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
+VERB_GAP = 18  # chars between a processing verb and its count of TTHC ("giải quyết trên 9.700 thủ tục")
 SHARE_TOLERANCE = 0.6  # percentage points for a whole percentage ("gần 66%" for 3.845 of 5.830,
 # 65,95%); a tenth of it when the percentage has decimals ("65,9%")
 
@@ -102,10 +105,11 @@ class Reader(IndexMixin, LeadMixin):
                             if not (_OFFICE.search(work[max(0, c[0] - 20):c[0]]) and not _VALUE_NEXT.match(work, c[1]))
                             and not _not_a_verb(work, c) and not any(_masked(work, c, m) for m in masks)])
         self.index = Cues(lexicon.index_cues().all(work))
+        self.procedure = Cues(lexicon.procedure_cues().all(work))
         self.units = Cues(lexicon.unit_cues().all(work))
         self.pending = Cues(structure().pending.all(work))
         veto = lexicon.negative_cues("veto").all(work)
-        self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "after", "rate_after", "rate_of")}
+        self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "sentence", "after", "rate_after", "rate_of")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
         self.targets = [(m.start(), m.end()) for m in _TARGET.finditer(work)
                         if not _MET.search(work, max(0, m.start() - 25), m.start())]
@@ -119,7 +123,8 @@ class Reader(IndexMixin, LeadMixin):
         self.counts: list[Draft] = []  # count drafts, in text order
         self.count_starts: list[int] = []
         self.consumed: set[int] = set()
-        self.zero_carry: list[tuple[Draft, int, int]] = []  # zero statements opening a clause after ";"
+        self.zero_carry: list[tuple[Draft, int, int]] = []
+        self.wholes: list[Draft] = []  # denominators of "part/whole" counts  # zero statements opening a clause after ";"
 
     # -- helpers ---------------------------------------------------------------
     def unit_after(self, n: Num) -> tuple[str | None, int]:
@@ -172,7 +177,8 @@ class Reader(IndexMixin, LeadMixin):
         for s, e, _ in self.veto["before"].within(a, n.start):
             if a + cut - e <= 1 or n.start - e <= 1:
                 return True
-        if self.veto["clause"].within(max(a, self.seg.clause(n.start)[0]), n.start):
+        if self.veto["clause"].within(max(a, self.seg.clause(n.start)[0]), n.start) \
+                or self.veto["sentence"].within(max(self.seg.sentence(n.start)[0], n.start - REACH), n.start):
             return True
         return self.in_target(n.start)
 
@@ -185,7 +191,7 @@ class Reader(IndexMixin, LeadMixin):
         return self.targets[k][1] > pos or not _DONE.search(self.work, self.targets[k][1], pos)
 
     def vetoed_after(self, end: int, rate: bool = False) -> bool:
-        found = sorted(self.veto["after"].within(end, end + 120)
+        found = sorted(self.veto["after"].within(end, end + 120) + self.veto["sentence"].within(end, end + 30)
                        + (self.veto["rate_after"].within(end, end + 120) if rate else []))
         for s, e, c in found:
             gap = self.work[end:s]
@@ -285,7 +291,7 @@ class Reader(IndexMixin, LeadMixin):
         self._zeros()
         self._boundaries()
         counted = {n.start for i, n in enumerate(self.nums)
-                   if i not in self.consumed and self.unit[i][0] not in ("procedure", "service", "points")}
+                   if i not in self.consumed and self.unit[i][0] not in ("service", "points")}
         self.lists = Lists(find_lists(self.work, self.seg, self.nums, counted,
                                       [(s, e) for s, e, _ in self.metric.found]))
         for i, n in enumerate(self.nums):
@@ -302,9 +308,27 @@ class Reader(IndexMixin, LeadMixin):
             elif unit in ("procedure", "service"):
                 self._procedure(n, i, unit, unit_end)
         self._carry_zero_channels()
+        self.drafts += self.wholes
         self._drop_unit_shares()
+        self._split_joint_counts()
         self.drafts.sort(key=lambda d: d.num_start)
         return self.drafts
+
+    def _split_joint_counts(self) -> None:
+        """"tiếp nhận và giải quyết 1.626 hồ sơ, trong đó có 1.091 hồ sơ đã trả kết quả": a
+        joint verb states one count for both only until its own breakdown names fewer
+        resolved; then the count is the received one."""
+        drop = set()
+        for d in self.drafts:
+            whole = d.lead.whole if d.lead is not None else None
+            if whole is None or d.read != "own" or d.metric != "resolved" or d.value >= whole.value \
+                    or d.channel != whole.channel:  # a channel's part ("trả qua bưu điện 1.174") is no breakdown
+                continue
+            joint = self.at_number.get(whole.num_start, [])
+            if {"received", "resolved"} <= {w.metric for w in joint}:
+                drop |= {id(w) for w in joint if w.metric == "resolved"}
+        if drop:
+            self.drafts = [d for d in self.drafts if id(d) not in drop]
 
     def _drop_unit_shares(self) -> None:
         """A percentage that is one count's share of a larger count of the same metric and
@@ -618,6 +642,21 @@ class Reader(IndexMixin, LeadMixin):
             self.add(Draft(label, v, ch, st, en, n.start, n.end, explicit_new=new, read=read, lead=lead))
         if labels == ["pending"]:
             self._restated(n, unit_end, v, ch)
+        if n.denominator is not None and n.denominator_span is not None and n.denominator > v and unit == "dossier":
+            self._denominator(n, unit_end, labels, ch)
+
+    def _denominator(self, n: Num, unit_end: int, labels: list[str], ch: str | None) -> None:
+        """"đã giải quyết 20.280/22.229 hồ sơ": the denominator is the whole the part is
+        counted in, the dossiers received when a postposed cue says so ("... hồ sơ đã được
+        tiếp nhận"), else the total to be resolved (figures.md "total")."""
+        after = [c for c in self.metric.within(unit_end, unit_end + 30)
+                 if set(self.work[unit_end:c[0]].lower().split()) <= {"đã", "được", "bị"}]
+        metric = "received" if after and after[0][2].label == "received" else "total"
+        if metric in labels:
+            return
+        ds, de = n.denominator_span
+        end = after[0][1] if metric == "received" else unit_end
+        self.wholes.append(Draft(metric, n.denominator, ch, ds, end, ds, de, read="own"))  # no count a rate binds to
 
     def _pending_clause(self, n: Num) -> bool:
         """Whether the number's clause says its dossiers are still being processed
@@ -698,8 +737,7 @@ class Reader(IndexMixin, LeadMixin):
             return
         if self.vetoed_before(n, a) or self.vetoed_after(unit_end):
             return
-        before = self.metric.within(max(a, n.start - 18), n.start)
-        if before and unit == "procedure" and not re.search(r"(?i)công bố|niêm yết|đưa|áp dụng", self.work[max(a, n.start - REACH):n.start]):
+        if unit == "procedure" and self._dossiers_as_procedures(n, a, unit_end):
             self._count(n, i, unit_end, "dossier")
             return
         s = self.seg.sentence(n.start)[0]
@@ -707,6 +745,30 @@ class Reader(IndexMixin, LeadMixin):
         metric = "online_services" if unit == "service" or services or _ONLINE_AFTER.match(self.work, unit_end) \
             else "procedures"
         self.add(Draft(metric, v, None, n.start, unit_end, n.start, n.end, kind="count_other"))
+
+    def _dossiers_as_procedures(self, n: Num, a: int, unit_end: int) -> bool:
+        """Whether "N thủ tục (hành chính)" counts dossiers handled: a part of a dossier count
+        ("tiếp nhận 9.700 hồ sơ, trong đó gần 7.000 thủ tục ..."), or the object of a
+        processing verb ("đã giải quyết gần 2.000 thủ tục hành chính") that names no kinds:
+        no listing verb before it ("công bố", "tích hợp"), no qualifier after it ("cấp tỉnh",
+        "của 18 sở") (lexicon/units.toml [procedure.*])."""
+        lead = self.lead_of(n.start)
+        if lead is not None and lead.whole is not None:
+            return True
+        far = max(a, n.start - REACH)
+        if not any(e >= n.start - VERB_GAP for _, e, _ in self.metric.within(far, n.start)):
+            return False
+        if any(c.label == "listed" for _, _, c in self.procedure.within(far, n.start)):
+            return False
+        return not self._kinds_after(unit_end)
+
+    def _kinds_after(self, unit_end: int) -> bool:
+        """"thủ tục hành chính cấp tỉnh", "thủ tục hành chính của 18 sở": kinds of procedures."""
+        for s, _, c in self.procedure.within(unit_end, unit_end + 30):
+            if c.label == "kinds" and self.work[unit_end:s].split() in ([], ["hành", "chính"]):
+                return True
+        k = bisect.bisect_left(self.num_starts, unit_end)
+        return k < len(self.nums) and self.work[unit_end:self.nums[k].start].split() in (["của"], ["hành", "chính", "của"])
 
     def _procedure_range(self, n: Num, i: int, unit: str, unit_end: int, a: int) -> bool:
         """"(cắt giảm) từ 1.950 xuống còn 1.720 thủ tục": both ends are counts of TTHC the
