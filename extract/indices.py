@@ -16,10 +16,11 @@ from extract.numbers import Num
 from extract.segments import Segments
 
 _RANK = re.compile(
-    r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?!\d|[.,]\d|\s?%)"
+    r"(?i:(?:xếp|đứng|vị\s+trí)(?:\s+(?:hạng|ở|vị\s+trí|vị|là))*\s+(?:(?:thứ\s+)?(?P<d>\d{1,3})(?!\d|[.,]\d|\s?%)"
     r"(?:\s*/\s*\d{1,3})?|thứ\s+(?P<w>nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W_])))")
 _CONTEST = re.compile(r"(?i:(?<![^\W_])(?:hội\s+thi|cuộc\s+thi|hội\s+diễn|giải\s+(?:nhất|nhì|ba|khuyến\s+khích))(?![^\W_]))")
 REACH = 300  # how far (chars) a sentence-level cue may lie from its number
+SCORE_REACH = 3000  # how far back a score ("tỷ lệ điểm số đạt 93,08%") looks for its index
 
 
 class IndexMixin:
@@ -60,6 +61,30 @@ class IndexMixin:
             if found:
                 return found[-1][2].label
         return None
+
+    def score_index(self, local: int, pos: int) -> str | None:
+        """"thị xã A dẫn đầu với tỷ lệ điểm số đạt 93,08%": a score's index is the last one
+        the text named before it (lexicon/indices.toml [score.heads]), paragraphs back."""
+        if not any(True for _ in lexicon.score_heads().finditer(self.work, local, pos)):
+            return None
+        found = self.index.within(max(0, pos - SCORE_REACH), pos)
+        return found[-1][2].label if found else None
+
+    def class_threshold(self, pos: int) -> bool:
+        """"có 17 cơ quan xếp loại tốt với tỷ lệ điểm số đạt trên 80%": a percentage in a
+        clause about a number of units is the bound of a class, not a unit's result."""
+        cs = self.seg.clause(pos)[0]
+        k = bisect.bisect_left(self.num_starts, cs)
+        while k < len(self.nums) and self.nums[k].start < pos:
+            m = self.nums[k]
+            k += 1
+            head = self.work[cs:m.start].strip().lower()
+            if m.percent or not (head == "" or head.endswith("có")):
+                continue
+            for s, _, _ in lexicon.structure().unit_heads.finditer(self.work, m.end, min(pos, m.end + 12)):
+                if not self.work[m.end:s].strip():
+                    return True
+        return False
 
     def _ranks(self) -> None:
         words = lexicon.number_words()["ordinals"]

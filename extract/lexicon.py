@@ -225,6 +225,12 @@ def unit_cues() -> Matcher:
 
 
 @functools.cache
+def score_heads() -> Matcher:
+    """Words that make a percentage an index score (indices.toml [score.heads])."""
+    return compile_cues(_groups("indices.toml", "score", {"heads"}))
+
+
+@functools.cache
 def procedure_cues() -> Matcher:
     """Words that make a count of TTHC a count of procedure kinds: ``listed`` verbs before
     it, ``kinds`` qualifiers after it (units.toml [procedure.*])."""
@@ -254,7 +260,7 @@ def all_phrases() -> list[tuple[str, str, str]]:
     out = []
     for fname, matcher in (("metrics.toml", metric_cues()), ("channels.toml", channel_cues()),
                            ("indices.toml", index_cues()), ("units.toml", unit_cues()),
-                           ("units.toml", procedure_cues()),
+                           ("units.toml", procedure_cues()), ("indices.toml", score_heads()),
                            ("structure.toml", structure().markers), ("structure.toml", structure().pending)):
         out += [(fname, c.label, c.phrase) for c in matcher.cues]
     return out

@@ -184,10 +184,14 @@ class Reader(IndexMixin, LeadMixin):
 
     def in_target(self, pos: int) -> bool:
         """Targets and plans ("phấn đấu", "theo kế hoạch", "chỉ tiêu", "mục tiêu") scope the
-        rest of their sentence, clauses after ";" included."""
+        rest of their sentence, clauses after ";" included, or of their bracket."""
         k = bisect.bisect_left(self.target_starts, pos) - 1
         if k < 0 or self.targets[k][0] < max(self.seg.sentence(pos)[0], pos - 400):
             return False
+        ts = self.targets[k][0]
+        opened = self.work.rfind("(", max(0, ts - 60), ts)
+        if opened != -1 and self.work.find(")", opened, ts) == -1 and -1 < self.work.find(")", ts, pos) < pos:
+            return False  # "đạt 63,47% (mục tiêu 70%), còn khối tỉnh chỉ đạt 18,54%": the bracket ends the target
         return self.targets[k][1] > pos or not _DONE.search(self.work, self.targets[k][1], pos)
 
     def vetoed_after(self, end: int, rate: bool = False) -> bool:
@@ -423,7 +427,7 @@ class Reader(IndexMixin, LeadMixin):
             return
         unit, _ = self._unit_after_percent(n)
         s, e = self.seg.sentence(n.start)
-        if self._other_rate(s, n.start):
+        if self._other_rate(s, n.start) or self.class_threshold(n.start):
             return
         local = self.local_start(a, n.start)
         if self._postposed_timeliness(n, s, local):
@@ -468,13 +472,13 @@ class Reader(IndexMixin, LeadMixin):
             return
         # a rate whose own words name dossiers takes no index from earlier sentences
         own = _DOSSIER.search(self.work, max(s, n.start - REACH), n.start)
-        label = self.index_context(n.start, own_sentence=own is not None)
+        label = self.index_context(n.start, own_sentence=own is not None) or self.score_index(local, n.start)
         if label is not None:
             self._index_rate(label, v, n, n.start)
             return
         wide = _best(self.metric.within(max(s, n.start - REACH), n.start))
         if wide is not None and not _THIS_RATE.search(self.work, max(s, n.start - 80), n.start):
-            self._emit_rate(wide[2].label, v, n, n.start, n.end, local)
+            self._emit_rate(wide[2].label, v, n, n.start, n.end, local, cue_start=wide[0])
             return
         self._inherit_rate(v, n, s)
 
@@ -548,7 +552,7 @@ class Reader(IndexMixin, LeadMixin):
             break
         return None, n.end
 
-    def _emit_rate(self, label: str, v: float, n: Num, st: int, en: int, local: int) -> None:
+    def _emit_rate(self, label: str, v: float, n: Num, st: int, en: int, local: int, cue_start: int | None = None) -> None:
         metric = "resolved" if label.startswith("combo:") else label
         if metric == "late" and v > 0 and any(self._zero_late(d, v) and d.start <= st < d.end
                                               for d in self.drafts):
@@ -557,6 +561,9 @@ class Reader(IndexMixin, LeadMixin):
         if rate is None:
             return
         ch = self.channel_for(local, n.start, n.end, self.seg.clause(n.end)[1], None)
+        cue_start = min(st, cue_start if cue_start is not None else st)
+        if ch is None and cue_start < local:  # a cue before the number's phrase: its channel is named with it
+            ch = as_channel(self.channels.before(cue_start, local))
         bound = self._bound_count(n)
         if bound is not None and bound.metric == metric:
             ch = bound.channel
