@@ -60,10 +60,12 @@ _MECHANISM = re.compile(r"(?i:cơ\s+chế)\s*$")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)/\n]|\(|$|và\s)")
 _DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
-# "100% hồ sơ (thuộc lĩnh vực ...) được giải quyết ": the head of a postposed timeliness cue
+# "100% hồ sơ (thuộc lĩnh vực ...) được giải quyết ", "Trên 98% thủ tục hành chính được giải quyết
+# (thủ tục) ": the head of a postposed timeliness cue
 _OPENING_RATE = re.compile(
-    r"(?i:\s*(?:số\s+)?hồ\s+sơ(?:\s+(?:thủ\s+tục\s+hành\s+chính|TTHC))?\s*(?:\([^()\n\d%]{0,80}\)\s*)?"
-    r"(?:đều\s+|đã\s+)*được\s+(?:tiếp\s+nhận\s+và\s+)?(?:giải\s+quyết|xử\s+lý|trả\s+kết\s+quả)\s+)")
+    r"(?i:\s*(?:(?:số\s+)?hồ\s+sơ(?:\s+(?:thủ\s+tục\s+hành\s+chính|TTHC))?|thủ\s+tục\s+hành\s+chính|TTHC)\s*"
+    r"(?:\([^()\n\d%]{0,80}\)\s*)?(?:đều\s+|đã\s+)*được\s+(?:tiếp\s+nhận\s+và\s+)?(?:giải\s+quyết|xử\s+lý|trả\s+kết\s+quả)\s+"
+    r"(?:(?:thủ\s+tục|hồ\s+sơ)\s+)?)")
 _RANGE_FROM = re.compile(r"(?i:(?<![^\W_])từ\s+)$")
 _RANGE_GAP = re.compile(r"(?i:\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|TTHC)?\s*(?:xuống|giảm|còn|lên|tăng)(?:\s+(?:còn|lại\s+còn|thành))?\s*)")
 _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
@@ -512,7 +514,7 @@ class Reader(IndexMixin, LeadMixin):
     def _postposed_timeliness(self, n: Num, s: int, local: int) -> bool:
         """"100% hồ sơ (…) được giải quyết đúng hạn": a percentage that opens its sentence
         takes the timeliness cue postposed after "hồ sơ ... được giải quyết"."""
-        if self.work[s:n.start].strip(" \t-•*+") != "":
+        if not _APPROX.fullmatch(self.work[s:n.start].strip(" \t-•*+")):  # "Trên 98% thủ tục ..."
             return False
         m = _OPENING_RATE.match(self.work, n.end)
         if not m:
@@ -585,7 +587,8 @@ class Reader(IndexMixin, LeadMixin):
             for cs, ce, _ in reversed(self.channels._in(tail, n.start)):  # "hồ sơ trực tuyến mức độ 3, 4, chiếm"
                 gap = gap[:cs - tail] + " " + gap[ce - tail:]
             if tail <= n.start and len(gap) <= 45 and _LINK.match(gap) and not self.metric.within(tail, n.start):
-                return d
+                # a joint count ("tiếp nhận và giải quyết 3.764 hồ sơ (đạt 11,3%)"): the first verb's share
+                return next((c for c in self.at_number.get(d.num_start, ()) if c.kind == "count"), d)
             return None
         return None
 
@@ -612,6 +615,9 @@ class Reader(IndexMixin, LeadMixin):
         if lead is not None:
             a, b = max(a, lead.item.start), min(b, lead.item.end)  # a cue outside the item is the lead's
         cue, generic = self._metric_cue(a, n, b, after_number=a == a0)
+        past = cue is None and lead is None and self._past_bracket(unit_end)
+        if past:
+            cue = past
         if cue is None and unit is None and not self._channel_label(n) and not (lead and lead.whole):
             return
         if cue is None and lead is not None and lead.labels:
@@ -635,7 +641,7 @@ class Reader(IndexMixin, LeadMixin):
             labels = cue[2].label[6:].split("+") if cue[2].label.startswith("combo:") else [cue[2].label]
             st = min(cue[0], n.start)
             read = "own"
-        en = max(unit_end, cue[1] if cue else unit_end)
+        en = max(unit_end, cue[1] if cue and not past else unit_end)  # the bracket's share stays outside
         if lead is not None:
             labels = [lead.within(label) for label in labels]
         if self._pending_clause(n):
@@ -664,6 +670,23 @@ class Reader(IndexMixin, LeadMixin):
         ds, de = n.denominator_span
         end = after[0][1] if metric == "received" else unit_end
         self.wholes.append(Draft(metric, n.denominator, ch, ds, end, ds, de, read="own"))  # no count a rate binds to
+
+    def _past_bracket(self, unit_end: int) -> tuple[int, int, Cue] | None:
+        """"Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ": a count whose bracket
+        holds only its share is named by the clause after the bracket, when that clause
+        states no number of its own."""
+        if not self.work.startswith("(", unit_end + (len(self.work[unit_end:]) - len(self.work[unit_end:].lstrip()))):
+            return None
+        close = self.work.find(")", unit_end, unit_end + 40)
+        if close == -1:
+            return None
+        end = min(self.seg.sentence(unit_end)[1], unit_end + REACH)
+        semi = self.work.find(";", close, end)
+        end = semi if semi != -1 else end
+        k = bisect.bisect_left(self.num_starts, close)
+        if k < len(self.nums) and self.nums[k].start < end:
+            return None
+        return _best(self.metric.within(close, end), nearest_last=False)
 
     def _pending_clause(self, n: Num) -> bool:
         """Whether the number's clause says its dossiers are still being processed
