@@ -69,6 +69,7 @@ _OPENING_RATE = re.compile(
 _RANGE_FROM = re.compile(r"(?i:(?<![^\W_])từ\s+)$")
 _RANGE_GAP = re.compile(r"(?i:\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|TTHC)?\s*(?:xuống|giảm|còn|lên|tăng)(?:\s+(?:còn|lại\s+còn|thành))?\s*)")
 _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
+_OPEN = {"pending", "pending_not_due"}
 VERB_GAP = 18  # chars between a processing verb and its count of TTHC ("giải quyết trên 9.700 thủ tục")
 SHARE_TOLERANCE = 0.6  # percentage points for a whole percentage ("gần 66%" for 3.845 of 5.830,
 # 65,95%); a tenth of it when the percentage has decimals ("65,9%")
@@ -323,18 +324,21 @@ class Reader(IndexMixin, LeadMixin):
     def _split_joint_counts(self) -> None:
         """"tiếp nhận và giải quyết 1.626 hồ sơ, trong đó có 1.091 hồ sơ đã trả kết quả": a
         joint verb states one count for both only until its own breakdown names fewer
-        resolved; then the count is the received one."""
+        resolved; then the count is the received one. A resolved count whose breakdown
+        names dossiers still pending counts those too: it is the total."""
         drop = set()
         for d in self.drafts:
             whole = d.lead.whole if d.lead is not None else None
-            if whole is None or d.read != "own" or d.metric != "resolved" or d.value >= whole.value \
+            if whole is None or d.read != "own" or d.value >= whole.value \
                     or d.channel != whole.channel:  # a channel's part ("trả qua bưu điện 1.174") is no breakdown
                 continue
             joint = self.at_number.get(whole.num_start, [])
-            if {"received", "resolved"} <= {w.metric for w in joint}:
+            if d.metric == "resolved" and {"received", "resolved"} <= {w.metric for w in joint}:
                 drop |= {id(w) for w in joint if w.metric == "resolved"}
-        if drop:
-            self.drafts = [d for d in self.drafts if id(d) not in drop]
+            elif d.metric == "pending" and [w.metric for w in joint] == ["resolved"] \
+                    and self.work[d.lead.enum.marker_start:d.lead.enum.marker_start + 8].lower() == "trong số":
+                joint[0].metric = "total"  # "đã giải quyết tổng số 24.234 hồ sơ. Trong số này, ... đang giải quyết"
+        self.drafts = [d for d in self.drafts if id(d) not in drop and d.kind != "lumped"]
 
     def _drop_unit_shares(self) -> None:
         """A percentage that is one count's share of a larger count of the same metric and
@@ -618,6 +622,10 @@ class Reader(IndexMixin, LeadMixin):
         past = cue is None and lead is None and self._past_bracket(unit_end)
         if past:
             cue = past
+        if cue is not None and cue[0] >= n.end and self._lumped(cue, n):
+            if lead is not None:  # no figure, but its whole still counts open dossiers
+                self.drafts.append(Draft("pending", v, None, n.start, n.end, n.start, n.end, kind="lumped", lead=lead))
+            return
         if cue is None and unit is None and not self._channel_label(n) and not (lead and lead.whole):
             return
         if cue is None and lead is not None and lead.labels:
@@ -670,6 +678,18 @@ class Reader(IndexMixin, LeadMixin):
         ds, de = n.denominator_span
         end = after[0][1] if metric == "received" else unit_end
         self.wholes.append(Draft(metric, n.denominator, ch, ds, end, ds, de, read="own"))  # no count a rate binds to
+
+    def _lumped(self, cue: tuple[int, int, Cue], n: Num) -> bool:
+        """"12.150 hồ sơ đang được giải quyết, giải quyết đúng và trước hạn": a count named
+        both still open and resolved in time lumps two disjoint classes: no figure."""
+        k = bisect.bisect_left(self.num_starts, n.end)
+        end = min(self.seg.clause(cue[1])[1] + 80, self.nums[k].start if k < len(self.nums) else len(self.work),
+                  self.seg.sentence(n.start)[1])
+        semi = self.work.find(";", cue[1], end)
+        end = semi if semi != -1 else end
+        named = {c.label for _, _, c in self.metric.within(cue[0], end)}
+        return cue[2].label in _OPEN and bool(named & _TIMELINESS - {"late"}) \
+            or cue[2].label in _TIMELINESS and bool(named & _OPEN)
 
     def _past_bracket(self, unit_end: int) -> tuple[int, int, Cue] | None:
         """"Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ": a count whose bracket
