@@ -48,8 +48,8 @@ _SHARE_VERB = re.compile(r"(?i:[^\d.;,%]{0,25}?(?<![^\W_])chiếm(?:\s+t[ỷỉ]
 # "310 TTHC được tích hợp lên cổng dịch vụ công"
 _ONLINE_AFTER = re.compile(
     r"(?i:\s*(?:hành\s+chính\s+|TTHC\s+)?(?:đã\s+)?(?:được\s+)?(?:cung\s+cấp|thực\s+hiện|triển\s+khai|tích\s+hợp)?\s*"
-    r"(?:dưới\s+hình\s+thức\s+|trên\s+|lên\s+)?(?:(?:cổng\s+)?dịch\s+vụ\s+công(?:\s+(?=trực|toàn|một|mức))?)?"
-    r"(?:trực\s+tuyến|toàn\s+trình|một\s+phần|mức\s+độ\s+[34]|(?<=công))"
+    r"(?:(?:dưới\s+hình\s+thức\s+|trên\s+)?(?:dịch\s+vụ\s+công\s+)?(?:trực\s+tuyến|toàn\s+trình|một\s+phần|mức\s+độ\s+[34])"
+    r"|lên\s+cổng\s+dịch\s+vụ\s+công)"
     r"(?![^\W_]))")
 _CHAIN_BREAK = re.compile(r"(?i:[;:()]|trong\s+đó|tổng|(?<![^\W_])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|riêng)(?![^\W_]))")
 _DIGITISED = re.compile(r"(?i:[\s\-–•*+]*(?:việc\s+|công\s+tác\s+|kết\s+quả\s+)?số\s+h(?:óa|oá)(?![^\W_]))")
@@ -688,8 +688,8 @@ class Reader(IndexMixin, LeadMixin):
         semi = self.work.find(";", cue[1], end)
         end = semi if semi != -1 else end
         named = {c.label for _, _, c in self.metric.within(cue[0], end)}
-        return cue[2].label in _OPEN and bool(named & _TIMELINESS - {"late"}) \
-            or cue[2].label in _TIMELINESS and bool(named & _OPEN)
+        in_time = _TIMELINESS - {"late"}  # late among open dossiers is pending_late, no lump
+        return cue[2].label in _OPEN and bool(named & in_time) or cue[2].label in in_time and bool(named & _OPEN)
 
     def _past_bracket(self, unit_end: int) -> tuple[int, int, Cue] | None:
         """"Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ": a count whose bracket

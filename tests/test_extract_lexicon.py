@@ -12,7 +12,7 @@ from extract import lexicon
 from extract.normalize import fold_text
 
 CORPUS = Path(__file__).parent / "corpus"
-POSITIVE = ("metrics.toml", "channels.toml", "numbers.toml", "periods.toml", "subjects.toml", "structure.toml")
+POSITIVE = ("metrics.toml", "channels.toml", "numbers.toml", "periods.toml", "subjects.toml", "structure.toml", "readings.toml")
 
 
 def _texts(names: tuple[str, ...]) -> list[str]:
