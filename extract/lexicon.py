@@ -213,15 +213,22 @@ def index_cues() -> Matcher:
 
 @functools.cache
 def negative_cues(section: str) -> Matcher:
-    """``veto`` groups (before, clause, after ...), ``counter`` labels or ``mask`` (cue) phrases."""
+    """``veto`` groups (before, clause, after ...), ``counter`` labels, ``mask`` (cue) or
+    ``target`` (plan, met, done) phrases."""
     known = {"before", "clause", "sentence", "after", "rate_after", "rate_of"} if section == "veto" else \
-        {"cue"} if section == "mask" else {"label"}
+        {"cue"} if section == "mask" else {"plan", "reference", "met", "done"} if section == "target" else {"label"}
     return compile_cues(_groups("negatives.toml", section, known))
 
 
 @functools.cache
 def unit_cues() -> Matcher:
     return compile_cues(_groups("units.toml", "unit", {"dossier", "procedure", "service", "points"}))
+
+
+@functools.cache
+def rate_words() -> Matcher:
+    """Heads of a rate ("tỷ lệ") and rates pointing back ("tỷ lệ này") (metrics.toml [rate.*])."""
+    return compile_cues(_groups("metrics.toml", "rate", {"head", "anaphor"}))
 
 
 @functools.cache
@@ -261,6 +268,7 @@ def all_phrases() -> list[tuple[str, str, str]]:
     for fname, matcher in (("metrics.toml", metric_cues()), ("channels.toml", channel_cues()),
                            ("indices.toml", index_cues()), ("units.toml", unit_cues()),
                            ("units.toml", procedure_cues()), ("indices.toml", score_heads()),
+                           ("metrics.toml", rate_words()),
                            ("structure.toml", structure().markers), ("structure.toml", structure().pending)):
         out += [(fname, c.label, c.phrase) for c in matcher.cues]
     return out

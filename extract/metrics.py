@@ -33,13 +33,8 @@ _CELL_BEFORE = re.compile(r"[^\s|][ \t]*\|[ \t]*$")
 _COLON_BEFORE = re.compile(r":[ \t]*$")
 _NEXT_LABEL = re.compile(r"[^\n,;:]{1,60}:")  # the unit word opens a label of its own ("Hồ sơ đã giải quyết:")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
-_THIS_RATE = re.compile(r"(?i:tỷ\s+lệ\s+này|tỉ\s+lệ\s+này)")
 _LATE_FAMILY = {"late", "pending_late"}
-_TARGET = re.compile(r"(?i:(?<![^\W_])(?:phấn\s+đấu|theo\s+kế\s+hoạch(?!\s+số)|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra)(?![^\W_]))")
-# "vượt chỉ tiêu", "hoàn thành các mục tiêu": a result, not a target
-_MET = re.compile(r"(?i:(?<![^\W_])(?:vượt|đạt|hoàn\s+thành|so\s+với)(?:\s+(?:các|mức|toàn\s+bộ))?\s*)$")
-# "..., huyện đã giải quyết ...": a completed action after the target cue is a result
-_DONE = re.compile(r"(?i:(?<![^\W_])(?:đã|kết\s+quả|thực\s+tế|đều\s+đạt|đạt\s+và\s+vượt)(?![^\W_]))")
+_MET_QUALIFIERS = {"các", "mức", "toàn", "bộ"}  # "vượt mức chỉ tiêu", "hoàn thành toàn bộ các mục tiêu"
 _SHARE = re.compile(r"(?i:t[ỷỉ]\s+lệ\s+hồ\s+sơ(?:\s+(?:nộp|tiếp\s+nhận))?\s*)$")
 # "(Trong đó,) hồ sơ (nộp) trực tuyến chiếm (tỷ lệ) 88,6%": a channel's share of the dossiers
 _SHARE_HEAD = re.compile(r"(?i:(?<![^\W_])hồ\s+sơ(?:\s+(?:được\s+)?(?:nộp|tiếp\s+nhận|gửi))?\s*)$")
@@ -53,13 +48,10 @@ _ONLINE_AFTER = re.compile(
     r"(?![^\W_]))")
 _CHAIN_BREAK = re.compile(r"(?i:[;:()]|trong\s+đó|tổng|(?<![^\W_])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|riêng)(?![^\W_]))")
 _DIGITISED = re.compile(r"(?i:[\s\-–•*+]*(?:việc\s+|công\s+tác\s+|kết\s+quả\s+)?số\s+h(?:óa|oá)(?![^\W_]))")
-_RATE_HEAD = re.compile(r"(?i:(?<![^\W_])t[ỷỉ]\s+lệ(?![^\W_]))")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
 _VALUE_NEXT = re.compile(r"\s*(?:được\s+|là\s+|:\s*)?\d")
-_MECHANISM = re.compile(r"(?i:cơ\s+chế)\s*$")
 _IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)/\n]|\(|$|và\s)")
-_DOSSIER = re.compile(r"(?i:hồ\s+sơ|trường\s+hợp)")
 # "100% hồ sơ (thuộc lĩnh vực ...) được giải quyết ", "Trên 98% thủ tục hành chính được giải quyết
 # (thủ tục) ": the head of a postposed timeliness cue
 _OPENING_RATE = re.compile(
@@ -109,13 +101,17 @@ class Reader(IndexMixin, LeadMixin):
                             and not _not_a_verb(work, c) and not any(_masked(work, c, m) for m in masks)])
         self.index = Cues(lexicon.index_cues().all(work))
         self.procedure = Cues(lexicon.procedure_cues().all(work))
+        self.rate_words = Cues(lexicon.rate_words().all(work))  # every "tỷ lệ" is a head; "tỷ lệ này" points back
         self.units = Cues(lexicon.unit_cues().all(work))
         self.pending = Cues(structure().pending.all(work))
         veto = lexicon.negative_cues("veto").all(work)
         self.veto = {k: Cues([v for v in veto if v[2].label == k]) for k in ("before", "clause", "sentence", "after", "rate_after", "rate_of")}
         self.channels = ChannelIndex(work, lexicon.channel_cues().all(work))
-        self.targets = [(m.start(), m.end()) for m in _TARGET.finditer(work)
-                        if not _MET.search(work, max(0, m.start() - 25), m.start())]
+        target = Cues(lexicon.negative_cues("target").all(work))
+        self.done = Cues([c for c in target.found if c[2].label == "done"])
+        self.targets = [(s, e) for s, e, c in target.found if c.label == "plan" and not any(
+            c2.label == "met" and set(work[e2:s].lower().split()) <= _MET_QUALIFIERS
+            for _, e2, c2 in target.within(max(0, s - 25), s))]
         self.target_starts = [t[0] for t in self.targets]
         self.nums = nums
         self.num_starts = [n.start for n in nums]
@@ -159,7 +155,10 @@ class Reader(IndexMixin, LeadMixin):
         if not _BARE_END.match(self.work, n.end):
             return False
         s = max(self.seg.sentence(n.start)[0], n.start - 160)
-        return bool(_DOSSIER.search(self.work, s, n.start))
+        return self._names_dossiers(s, n.start)
+
+    def _names_dossiers(self, a: int, b: int) -> bool:
+        return any(c.label == "dossier" for _, _, c in self.units.within(a, b))
 
     def breakdown_layout(self, n: Num) -> bool:
         """"..., trong đó trước hạn 492, đúng hạn 4, trễ hạn 5": a bare number right after
@@ -195,7 +194,7 @@ class Reader(IndexMixin, LeadMixin):
         opened = self.work.rfind("(", max(0, ts - 60), ts)
         if opened != -1 and self.work.find(")", opened, ts) == -1 and -1 < self.work.find(")", ts, pos) < pos:
             return False  # "đạt 63,47% (mục tiêu 70%), còn khối tỉnh chỉ đạt 18,54%": the bracket ends the target
-        return self.targets[k][1] > pos or not _DONE.search(self.work, self.targets[k][1], pos)
+        return self.targets[k][1] > pos or not self.done.within(self.targets[k][1], pos)
 
     def vetoed_after(self, end: int, rate: bool = False) -> bool:
         found = sorted(self.veto["after"].within(end, end + 120) + self.veto["sentence"].within(end, end + 30)
@@ -269,9 +268,10 @@ class Reader(IndexMixin, LeadMixin):
             intro = self.work.find(", ", s, min(n_start, s + 160))
             k = bisect.bisect_left(self.count_starts, s)
             if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < intro):
-                # "Thực hiện cơ chế một cửa liên thông, ..." names a mechanism, not a channel
+                # "Thực hiện cơ chế một cửa liên thông, ..." names a mechanism (an office, a
+                # system), not a channel
                 found = [c for c in self.channels._in(s, intro)
-                         if not _MECHANISM.search(self.work, max(s, c[0] - 12), c[0])]
+                         if not _OFFICE.search(self.work, max(s, c[0] - 20), c[0])]
                 label = found[-1][2].label if found else None
         if label is None:
             return self.topic_channel(n_start) or self.heading_channel(n_start)
@@ -477,13 +477,13 @@ class Reader(IndexMixin, LeadMixin):
             self.add(Draft("received_rate", v, share, min(local, n.start), n.end, n.start, n.end, kind="rate"))
             return
         # a rate whose own words name dossiers takes no index from earlier sentences
-        own = _DOSSIER.search(self.work, max(s, n.start - REACH), n.start)
-        label = self.index_context(n.start, own_sentence=own is not None) or self.score_index(local, n.start)
+        own = self._names_dossiers(max(s, n.start - REACH), n.start)
+        label = self.index_context(n.start, own_sentence=own) or self.score_index(local, n.start)
         if label is not None:
             self._index_rate(label, v, n, n.start)
             return
         wide = _best(self.metric.within(max(s, n.start - REACH), n.start))
-        if wide is not None and not _THIS_RATE.search(self.work, max(s, n.start - 80), n.start):
+        if wide is not None and not self._this_rate(max(s, n.start - 80), n.start):
             self._emit_rate(wide[2].label, v, n, n.start, n.end, local, cue_start=wide[0])
             return
         self._inherit_rate(v, n, s)
@@ -504,7 +504,7 @@ class Reader(IndexMixin, LeadMixin):
             # "689 hồ sơ (chiếm 3,4%)": a rate in brackets after a count is bound to the count;
             # a lead naming one rate and no value of its own ("tỷ lệ đúng hạn ... lần lượt là")
             rate = RATE_OF.get(lead.labels[0]) if whole is None and lead.whole is None and len(lead.labels) == 1 \
-                and _RATE_HEAD.search(self.work, lead.enum.lead_start, lead.enum.marker_start) else None
+                and self.rate_words.within(lead.enum.lead_start, lead.enum.marker_start) else None
             if rate is None:
                 return False
             metric, channel = rate, lead.channel
@@ -533,7 +533,7 @@ class Reader(IndexMixin, LeadMixin):
         """"Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 92%": the rate the number states
         is headed by a non-figure rate (digitisation, e-copies, online payment, data reuse)."""
         s = max(s, self.work.rfind(";", s, pos) + 1, pos - REACH)
-        heads = [m.start() for m in _RATE_HEAD.finditer(self.work, s, pos)]
+        heads = [h[0] for h in self.rate_words.within(s, pos)]
         if not heads:  # "Số hóa hồ sơ, kết quả giải quyết TTHC đạt 92,5%"
             k = bisect.bisect_left(self.num_starts, s)
             first = k < len(self.nums) and self.nums[k].start >= pos  # no figure of its own before the rate
@@ -596,8 +596,11 @@ class Reader(IndexMixin, LeadMixin):
             return None
         return None
 
+    def _this_rate(self, a: int, b: int) -> bool:
+        return any(c.label == "anaphor" for _, _, c in self.rate_words.within(a, b))
+
     def _inherit_rate(self, v: float, n: Num, sent_start: int) -> None:
-        this = _THIS_RATE.search(self.work, max(0, n.start - 80), n.start)
+        this = self._this_rate(max(0, n.start - 80), n.start)
         for d in reversed(self.drafts):
             if d.kind != "rate" or d.num_end > n.start:
                 continue

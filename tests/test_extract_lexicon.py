@@ -46,7 +46,7 @@ def test_phrase_has_an_example(entry: tuple[str, str, str]) -> None:
 
 def test_negative_phrases_have_examples() -> None:
     texts = _texts(("negatives.toml",))
-    for section in ("veto", "counter", "mask"):
+    for section in ("veto", "counter", "mask", "target"):
         for cue in lexicon.negative_cues(section).cues:
             assert _covered(cue.phrase, texts + _texts(POSITIVE)), cue
 
