@@ -165,6 +165,7 @@ def _totals(drafts: list[Draft], seg: Segments, options: ExtractOptions, work: s
 
 
 _LABELLED = re.compile(r":[ \t]*$")
+RESOLVED_KINDS = {"resolved", "early", "on_time", "early_or_on_time", "late"}
 
 
 def _side_by_side(work: str, received: Draft, carried: Draft) -> bool:
@@ -183,8 +184,9 @@ def _sums_to_total(received: Draft, carried: Draft, rest: list[Draft]) -> bool:
 
 
 def _exceeded(received: Draft, rest: list[Draft]) -> bool:
-    """More dossiers resolved than "tiếp nhận N": N leaves the carried-over ones out."""
-    return any(r.metric == "resolved" and r.channel == received.channel and r.kind == "count"
+    """More dossiers resolved (or resolved in time) than "tiếp nhận N": N leaves the
+    carried-over ones out."""
+    return any(r.metric in RESOLVED_KINDS and r.channel == received.channel and r.kind == "count"
                and r.value > received.value for r in rest)
 
 
