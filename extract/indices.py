@@ -20,6 +20,7 @@ _RANK = re.compile(
     r"(?:\s*/\s*\d{1,3})?|thứ\s+(?P<w>nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W_])))")
 _CONTEST = re.compile(r"(?i:(?<![^\W_])(?:hội\s+thi|cuộc\s+thi|hội\s+diễn|giải\s+(?:nhất|nhì|ba|khuyến\s+khích))(?![^\W_]))")
 REACH = 300  # how far (chars) a sentence-level cue may lie from its number
+GENERIC_INDEX = "chỉ số"  # "... là một chỉ số quan trọng": names no index for the sentences after it
 SCORE_REACH = 3000  # how far back a score ("tỷ lệ điểm số đạt 93,08%") looks for its index
 
 
@@ -57,7 +58,7 @@ class IndexMixin:
             ps, pe = self.seg.sentence_at(k - back)
             if k - back < 0:
                 break
-            found = self.index.within(ps, pe)
+            found = [c for c in self.index.within(ps, pe) if c[2].phrase != GENERIC_INDEX]
             if found:
                 return found[-1][2].label
         return None

@@ -62,6 +62,8 @@ _RANGE_FROM = re.compile(r"(?i:(?<![^\W_])từ\s+)$")
 _RANGE_GAP = re.compile(r"(?i:\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|TTHC)?\s*(?:xuống|giảm|còn|lên|tăng)(?:\s+(?:còn|lại\s+còn|thành))?\s*)")
 _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
 _OPEN = {"pending", "pending_not_due"}
+_BARE_FILLERS = {"là", "đạt", "khoảng", "gần", "hơn", "trên", ":", "chỉ", "đạt:"}
+TOPIC_REACH = 1500  # chars back to the rate a bare "với tỷ lệ 83,48%" continues
 VERB_GAP = 18  # chars between a processing verb and its count of TTHC ("giải quyết trên 9.700 thủ tục")
 SHARE_TOLERANCE = 0.6  # percentage points for a whole percentage ("gần 66%" for 3.845 of 5.830,
 # 65,95%); a tenth of it when the percentage has decimals ("65,9%")
@@ -486,7 +488,7 @@ class Reader(IndexMixin, LeadMixin):
         if wide is not None and not self._this_rate(max(s, n.start - 80), n.start):
             self._emit_rate(wide[2].label, v, n, n.start, n.end, local, cue_start=wide[0])
             return
-        self._inherit_rate(v, n, s)
+        self._inherit_rate(v, n, s, wide is None and self._bare_rate(n))
 
     def _item_rate(self, n: Num, v: float, lead: Lead, local: int) -> bool:
         """A rate alone in a list item that names no metric of its own takes the rate of its
@@ -599,12 +601,18 @@ class Reader(IndexMixin, LeadMixin):
     def _this_rate(self, a: int, b: int) -> bool:
         return any(c.label == "anaphor" for _, _, c in self.rate_words.within(a, b))
 
-    def _inherit_rate(self, v: float, n: Num, sent_start: int) -> None:
+    def _bare_rate(self, n: Num) -> bool:
+        """"Bộ X dẫn đầu với tỷ lệ 83,48%": a rate head naming nothing is the rate the text
+        is about (as "tỷ lệ này")."""
+        return any(set(self.work[e:n.start].lower().split()) <= _BARE_FILLERS
+                   for _, e, _ in self.rate_words.within(max(0, n.start - 20), n.start))
+
+    def _inherit_rate(self, v: float, n: Num, sent_start: int, bare: bool = False) -> None:
         this = self._this_rate(max(0, n.start - 80), n.start)
         for d in reversed(self.drafts):
             if d.kind != "rate" or d.num_end > n.start:
                 continue
-            if d.num_start >= sent_start or this:
+            if d.num_start >= sent_start or this or (bare and n.start - d.num_end <= TOPIC_REACH):
                 self.add(Draft(d.metric, v, d.channel, n.start, n.end, n.start, n.end, kind="rate", read="lead"))
             return
 
