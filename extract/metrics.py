@@ -124,8 +124,8 @@ class Reader(IndexMixin, LeadMixin):
         self.counts: list[Draft] = []  # count drafts, in text order
         self.count_starts: list[int] = []
         self.consumed: set[int] = set()
-        self.zero_carry: list[tuple[Draft, int, int]] = []
-        self.wholes: list[Draft] = []  # denominators of "part/whole" counts  # zero statements opening a clause after ";"
+        self.zero_carry: list[tuple[Draft, int, int]] = []  # zero statements opening a clause after ";"
+        self.wholes: list[Draft] = []  # denominators of "part/whole" counts
 
     # -- helpers ---------------------------------------------------------------
     def unit_after(self, n: Num) -> tuple[str | None, int]:
@@ -449,7 +449,9 @@ class Reader(IndexMixin, LeadMixin):
         idx = self.index.within(max(s, n.start - REACH), n.start)
         idx_near = idx[-1] if idx else None
         clause_end = min(self._stop(n.end, self.next_boundary(n, i)), self.seg.clause(n.end)[1])
-        after = _best(self.metric.within(n.end, clause_end), nearest_last=False)
+        # "18,9% trên tổng số hồ sơ giải quyết": a cue past "tổng" names the denominator
+        after = _best([c for c in self.metric.within(n.end, clause_end) if "tổng" not in self.work[n.end:c[0]].lower()],
+                      nearest_last=False)
         if before is not None and (idx_near is None or idx_near[1] <= before[0]):
             cue = after if after is not None and after[2].priority > before[2].priority else before
             self._emit_rate(cue[2].label, v, n, min(before[0], n.start), max(cue[1], n.end), local)
