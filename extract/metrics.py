@@ -468,6 +468,10 @@ class Reader(IndexMixin, LeadMixin):
             self._emit_rate(after[2].label, v, n, n.start, after[1], local)
             return
         bound = self._bound_count(n)
+        if bound is not None and self._zero_late(bound, v):
+            # "..., không có hồ sơ quá hạn, chiếm 99,4% trong tổng số hồ sơ tiếp nhận": a share
+            # of the dossiers received is the resolved one; else the share resolved in time
+            bound = self._resolved_over_received(n, clause_end) or bound
         if bound is not None:
             rate = RATE_OF.get("early_or_on_time" if self._zero_late(bound, v) else bound.metric)
             if rate:
@@ -599,6 +603,16 @@ class Reader(IndexMixin, LeadMixin):
                 return next((c for c in self.at_number.get(d.num_start, ()) if c.kind == "count"), d)
             return None
         return None
+
+    def _resolved_over_received(self, n: Num, clause_end: int) -> Draft | None:
+        """The resolved count of the sentence when the percentage's denominator ("trong tổng
+        số hồ sơ tiếp nhận") names the dossiers received."""
+        den = [c for c in self.metric.within(n.end, clause_end) if "tổng" in self.work[n.end:c[0]].lower()]
+        if not den or den[0][2].label not in ("received", "total"):
+            return None
+        s = self.seg.sentence(n.start)[0]
+        found = [d for d in self.drafts if d.kind == "count" and d.metric == "resolved" and s <= d.num_start < n.start]
+        return max(found, key=lambda d: d.num_start) if found else None
 
     def _this_rate(self, a: int, b: int) -> bool:
         return any(c.label == "anaphor" for _, _, c in self.rate_words.within(a, b))
