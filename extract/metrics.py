@@ -674,7 +674,10 @@ class Reader(IndexMixin, LeadMixin):
             st = n.start
         else:
             labels = cue[2].label[6:].split("+") if cue[2].label.startswith("combo:") else [cue[2].label]
-            st = min(cue[0], n.start)
+            joint = self._joint_before(cue) if cue[2].label in _TIMELINESS else None
+            if joint is not None:  # "được tiếp nhận và trả kết quả đúng hạn": received, and on time
+                labels = [joint[2].label[6:].split("+")[0]] + labels
+            st = min(cue[0], n.start, joint[0] if joint else n.start)
             read = "own"
         en = max(unit_end, cue[1] if cue and not past else unit_end)  # the bracket's share stays outside
         if lead is not None:
@@ -705,6 +708,13 @@ class Reader(IndexMixin, LeadMixin):
         ds, de = n.denominator_span
         end = after[0][1] if metric == "received" else unit_end
         self.wholes.append(Draft(metric, n.denominator, ch, ds, end, ds, de, read="own"))  # no count a rate binds to
+
+    def _joint_before(self, cue: tuple[int, int, Cue]) -> tuple[int, int, Cue] | None:
+        """A joint verb right before a timeliness cue ("tiếp nhận và trả kết quả đúng hạn")."""
+        before = self.metric.within(max(0, cue[0] - 40), cue[0])
+        if before and before[-1][2].label.startswith("combo:") and not self.work[before[-1][1]:cue[0]].strip():
+            return before[-1]
+        return None
 
     def _lumped(self, cue: tuple[int, int, Cue], n: Num) -> bool:
         """"12.150 hồ sơ đang được giải quyết, giải quyết đúng và trước hạn": a count named
