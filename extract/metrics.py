@@ -270,10 +270,9 @@ class Reader(IndexMixin, LeadMixin):
             intro = self.work.find(", ", s, min(n_start, s + 160))
             k = bisect.bisect_left(self.count_starts, s)
             if intro != -1 and not (k < len(self.count_starts) and self.count_starts[k] < intro):
-                # "Thực hiện cơ chế một cửa liên thông, ..." names a mechanism (an office, a
-                # system), not a channel
+                # "Thực hiện cơ chế một cửa liên thông, ..." names a mechanism, not a channel
                 found = [c for c in self.channels._in(s, intro)
-                         if not _OFFICE.search(self.work, max(s, c[0] - 20), c[0])]
+                         if not " ".join(self.work[max(s, c[0] - 12):c[0]].lower().split()).endswith("cơ chế")]
                 label = found[-1][2].label if found else None
         if label is None:
             return self.topic_channel(n_start) or self.heading_channel(n_start)
