@@ -678,6 +678,9 @@ class Reader(IndexMixin, LeadMixin):
                 labels = [joint[2].label[6:].split("+")[0]] + labels
             st = min(cue[0], n.start, joint[0] if joint else n.start)
             read = "own"
+        if labels == ["pending_late"] and cue is not None and any(
+                c[2].label == "late" for c in self.metric.within(self.local_start(a, cue[0]), cue[0])):
+            labels = ["late"]  # "hồ sơ trả kết quả nhưng chậm hạn và hồ sơ quá hạn chưa có kết quả là 12": late, both kinds
         en = max(unit_end, cue[1] if cue and not past else unit_end)  # the bracket's share stays outside
         if lead is not None:
             labels = [lead.within(label) for label in labels]
