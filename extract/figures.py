@@ -91,7 +91,7 @@ def _extract(text: str, published: dt.date | None, url: str | None, options: Ext
     drafts.sort(key=lambda d: d.num_start)
     _totals(drafts, seg, options, work)
     placed = _place(drafts, work, seg, mentions, blocks, url)
-    placed = _dedupe(placed, _title_end(work))
+    placed = _dedupe(placed, _title_end(work), work)
     consistency.check(placed)
     out = []
     for p in placed:
@@ -240,15 +240,35 @@ def _title_end(work: str) -> int:
     return m.end("title")
 
 
-def _dedupe(placed: list[_Placed], title_end: int = 0) -> list[_Placed]:
+HEADLINE_CHARS = 220  # a title line is short
+HEADLINE_ZONE = 1200  # and comes before the body, after at most a few menu or date lines
+
+
+def _in_headline(work: str, pos: int) -> bool:
+    """Whether `pos` sits in a title-like line near the top: a short line of its own, no
+    table row, that ends without a full stop."""
+    if not work or pos > HEADLINE_ZONE:
+        return False
+    s = work.rfind("\n", 0, pos) + 1
+    e = work.find("\n", pos)
+    line = work[s:e if e != -1 else len(work)].strip()
+    return (e != -1 and len(line) <= HEADLINE_CHARS and not line.endswith((".", ";", ":", ","))
+            and "|" not in line and "\t" not in line)
+
+
+def _dedupe(placed: list[_Placed], title_end: int = 0, work: str = "") -> list[_Placed]:
     """A figure stated twice (same metric, value, channel, period, subject) is kept once;
     a restatement without a period (a headline) merges into the dated one, and so does a
-    title's figure that names no subject of its own into the same figure of the body.
+    title's figure that names no subject of its own into the same figure of the body, and
+    a non-zero figure of a title-like line near the top whatever unit it names ("Kiến
+    Xương: Tiếp nhận, giải quyết trên 9.700 thủ tục" after a dateline line).
     A late count equal to a pending_late one of the text is that stock named again."""
     seen: set[tuple[object, ...]] = set()
     dated = {(p.metric, round(p.value, 4), p.channel, (p.subject or "").lower()) for p in placed if p.period}
     body = {(p.metric, round(p.value, 4), p.channel, p.period) for p in placed if p.draft.num_start >= title_end}
     still_open = {(round(p.value, 4), p.channel) for p in placed if p.metric == "pending_late" and p.value}
+    headline = {id(p) for p in placed if p.value and _in_headline(work, p.draft.num_start)}
+    below = {(p.metric, round(p.value, 4), p.channel, p.period) for p in placed if id(p) not in headline}
     out = []
     for p in placed:
         if p.metric == "late" and (round(p.value, 4), p.channel) in still_open:
@@ -258,6 +278,8 @@ def _dedupe(placed: list[_Placed], title_end: int = 0) -> list[_Placed]:
         if key in seen or (p.period is None and base in dated):
             continue
         if p.draft.num_start < title_end and p.subject_read != "own" and base[:3] + (p.period,) in body:
+            continue
+        if id(p) in headline and base[:3] + (p.period,) in below:
             continue
         seen.add(key)
         out.append(p)
