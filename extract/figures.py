@@ -269,6 +269,7 @@ def _dedupe(placed: list[_Placed], title_end: int = 0, work: str = "") -> list[_
     still_open = {(round(p.value, 4), p.channel) for p in placed if p.metric == "pending_late" and p.value}
     headline = {id(p) for p in placed if p.value and _in_headline(work, p.draft.num_start)}
     below = {(p.metric, round(p.value, 4), p.channel, p.period) for p in placed if id(p) not in headline}
+    stated: dict[tuple[object, ...], list[str | None]] = {}
     out = []
     for p in placed:
         if p.metric == "late" and (round(p.value, 4), p.channel) in still_open:
@@ -281,6 +282,19 @@ def _dedupe(placed: list[_Placed], title_end: int = 0, work: str = "") -> list[_
             continue
         if id(p) in headline and base[:3] + (p.period,) in below:
             continue
+        same = base[:3] + (p.period,)
+        if p.value and p.draft.kind != "rate" and any(_same_unit(p.subject, q) for q in stated.get(same, ())):
+            continue  # "Hà Nội xếp thứ 3 ..., TP Hà Nội đứng thứ 3 ...": one figure, its unit named twice
+        stated.setdefault(same, []).append(p.subject)
         seen.add(key)
         out.append(p)
     return out
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Whether two names of a unit name the same one: one's words hold the other's ("Hà Nội",
+    "TP Hà Nội"; "TP.HCM", "Văn phòng đăng ký đất đai TP.HCM")."""
+    if not a or not b:
+        return False
+    x, y = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(x and y) and (x <= y or y <= x)
