@@ -76,10 +76,10 @@ def web_decisions(base: str, fingerprints: list[str], failures: list[Any]) -> No
             failures.append(("login", r.status_code))
             return
         for fp in fingerprints:
-            page = BeautifulSoup(client.get(f"/review/figure/{fp}").text, "html.parser")
-            field = page.select_one("#decide input[name=csrf]")
+            got = client.get(f"/review/figure/{fp}")
+            field = BeautifulSoup(got.text, "html.parser").select_one("#decide input[name=csrf]")
             if field is None:
-                failures.append((fp, "no form"))
+                failures.append((fp, "no form", got.status_code, got.text[-300:]))
                 continue
             r = client.post(f"/review/figure/{fp}",
                             data={"csrf": field["value"], "decision": "rejected"})
