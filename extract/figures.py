@@ -262,10 +262,12 @@ def _dedupe(placed: list[_Placed], title_end: int = 0, work: str = "") -> list[_
     title's figure that names no subject of its own into the same figure of the body, and
     a non-zero figure of a title-like line near the top whatever unit it names ("Kiến
     Xương: Tiếp nhận, giải quyết trên 9.700 thủ tục" after a dateline line).
-    A late count equal to a pending_late one of the text is that stock named again."""
+    A title's figure without a period that the body states with one is the body's. A late
+    count equal to a pending_late one of the text is that stock named again."""
     seen: set[tuple[object, ...]] = set()
     dated = {(p.metric, round(p.value, 4), p.channel, (p.subject or "").lower()) for p in placed if p.period}
     body = {(p.metric, round(p.value, 4), p.channel, p.period) for p in placed if p.draft.num_start >= title_end}
+    body_dated = {k[:3] for k in body if k[3]}
     still_open = {(round(p.value, 4), p.channel) for p in placed if p.metric == "pending_late" and p.value}
     headline = {id(p) for p in placed if p.value and _in_headline(work, p.draft.num_start)}
     below = {(p.metric, round(p.value, 4), p.channel, p.period) for p in placed if id(p) not in headline}
@@ -278,8 +280,9 @@ def _dedupe(placed: list[_Placed], title_end: int = 0, work: str = "") -> list[_
         key = base + (p.period,)
         if key in seen or (p.period is None and base in dated):
             continue
-        if p.draft.num_start < title_end and p.subject_read != "own" and base[:3] + (p.period,) in body:
-            continue
+        if p.draft.num_start < title_end and (p.subject_read != "own" and base[:3] + (p.period,) in body
+                                               or p.period is None and base[:3] in body_dated):
+            continue  # a title restating a body figure (the body says its period and unit)
         if id(p) in headline and base[:3] + (p.period,) in below:
             continue
         same = base[:3] + (p.period,)

@@ -4,7 +4,7 @@ is named); a headline takes the first period the text names after it. Stock coun
 keep only a period of their own sentence (procedures, unless the sentence changes the
 list: "công bố 201 TTHC") or clause (online services). A day named
 ("Sáng 7/2, ...") is taken only by a figure its sentence puts on that day ("trong buổi
-sáng ..."); plans' periods and documents' dates are never taken.
+sáng ...") or that opens it with a part of the day ("Sáng 02/7, ..."); plans' periods and documents' dates are never taken.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import bisect
 import re
 
 from extract.drafts import Draft
-from extract.periods import NOT_RESULTS, Mention, day_cue, flow_verb
+from extract.periods import NOT_RESULTS, Mention, day_cue, flow_verb, fronted_day
 from extract.segments import Segments
 
 STOCKS = ("online_services", "procedures")
@@ -82,7 +82,8 @@ class Scope:
         if d.metric in STOCKS and not (d.metric == "procedures" and flow_verb(self.work, ss, se)):
             return None
         i = bisect.bisect_right(self.starts, pos) - 1
-        while i >= 0 and self.named[i].end > pos:
+        # an open "Đến nay, ..." (no start named) is its own sentence's: it does not end the period before it
+        while i >= 0 and (self.named[i].end > pos or self.named[i].kind == "now" and self.named[i].value is None):
             i -= 1
         if i >= 0:
             return self.named[i]
@@ -101,9 +102,11 @@ class Scope:
         if not self.days:
             return None
         ss, se = self.seg.sentence(pos)
+        i = bisect.bisect_left(self.day_starts, pos) - 1
+        if i >= 0 and self.days[i].start >= ss and fronted_day(self.work, self.days[i], ss):
+            return self.days[i]  # "Sáng 02/7, Trung tâm tiếp nhận 57 hồ sơ"
         if not day_cue(self.work, ss, se):
             return None
-        i = bisect.bisect_left(self.day_starts, pos) - 1
         if i >= 0 and pos - self.days[i].start <= DAY_REACH:
             return self.days[i]
         return None

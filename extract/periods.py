@@ -26,6 +26,7 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9, "mười": 10}
 LEXICON = Path(__file__).with_name("lexicon") / "periods.toml"
 NOT_RESULTS = ("day", "plan", "document")
+CLOSING_REACH = 600  # how far after a month named a closing day ("Đến ngày 31/5") may follow
 
 
 class _Rx:
@@ -134,8 +135,10 @@ _WEEK = _Rx(rf"{_w('tuần')}(?:\s+(?P<w>vừa\s+qua|này|qua))?{_E}(?!\s*(?:\d|
 _DAY_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}[ ]$")
 _IN_WEEK = re.compile(r"(?<![^\W_])(?:chỉ\s+)?trong\s+(?:một\s+)?$", re.IGNORECASE)
 _REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầu|cuối|giữa|hết|hằng|hàng|\d+|tháng\s+\S+|quý\s+\S+))\s*$")
+# "so với cùng kỳ năm 2023", "hơn năm 2023": a comparison; "được chuyển sang quý II": dossiers
+# carried over to the next period, not the period of the figures
 _NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
-                                r"|(?i:so\s+với)[^,.;:]{0,25}$")
+                                r"|(?i:so\s+với)[^,.;:]{0,25}$|(?i:chuyển\s+(?:tiếp\s+)?(?:sang|qua)\s*)$")
 _NOT_PERIOD_AFTER = re.compile(r"^\s*(?i:chuyển\s+sang|chuyển\s+qua|trở\s+về\s+trước|trở\s+lại\s+đây)")
 _CLAUSE_CUT = re.compile(r"[,;:.!?()\n]")
 
@@ -148,6 +151,7 @@ def _lexicon_rx() -> dict[str, _Rx]:
         "day": _Rx(rf"(?:{_alt(day['openers'])})\s+(?:ngày\s+)?(?P<a>{_DA})"  # type: ignore[index]
                    rf"|{_w('tháng')}(?<=\d[ ]tháng)\s+\d{{1,2}}(?:\s*,?\s*năm\s+{Y})?(?![\d/])"),
         "day_cue": _Rx(rf"{_B}{_alt(day['cues'])}{_E}"),  # type: ignore[index]
+        "fronted": _Rx(rf"{_alt(day['fronted'])}\s"),  # type: ignore[index]
         "plan_cue": _Rx(rf"{_B}{_alt(plan['cues'])}{_E}"),  # type: ignore[index]
         "plan_result": _Rx(rf"{_B}{_alt(plan['results'])}{_E}"),  # type: ignore[index]
         "plan_span": _Rx(rf"(?=[nNcC]){_B}{_alt(plan['spans'])}(?:\s+(?:{Y}|nay))?{_E}"),  # type: ignore[index]
@@ -159,6 +163,14 @@ def _lexicon_rx() -> dict[str, _Rx]:
 def day_cue(work: str, start: int, end: int) -> bool:
     """Whether work[start:end] speaks of one day ("trong buổi sáng", "ngày làm việc đầu tiên")."""
     return _lexicon_rx()["day_cue"].search(work, start, end) is not None
+
+
+def fronted_day(work: str, mention: Mention, sentence_start: int) -> bool:
+    """Whether a day mention opens its sentence with a part of the day ("Sáng 02/7, ...")."""
+    if work[sentence_start:mention.start].strip(" \t\n-–•*+"):
+        return False
+    m = _lexicon_rx()["fronted"].search(work, mention.start, mention.end)
+    return m is not None and m.start() == mention.start
 
 
 def flow_verb(work: str, start: int, end: int) -> bool:
@@ -280,12 +292,25 @@ class _Finder:
                 if not (_UNTIL_LEAD.search(low, max(0, m.start() - 10), m.start()) or m.group("ngay")):
                     continue  # "đến 20/9" alone may be a deadline; "(tính) đến ngày 20/9" is a period
                 b = self.date(m.group("day"), m.start("day"))
-                val = span(dt.date(b.year, 1, 1), b) if b else None
+                val = self._closing(m.start(), b) or (span(dt.date(b.year, 1, 1), b) if b else None)
             else:
                 mo = int(re.match(r"\d+", m.group("mon")).group())  # type: ignore[union-attr]
                 y = self.year_of(m.group("y"), m.start())
                 val = months(y, 1, y, mo) if y else None
             self.add(m, val, "until")
+
+    def _closing(self, pos: int, day_: dt.date | None) -> str | None:
+        """"Trong tháng 5/2024, ... Đến ngày 31/5/2024, đã giải quyết ...": a day closing the
+        month or quarter the report named last before it keeps that period (not a span from
+        the start of the year)."""
+        if day_ is None:
+            return None
+        named = [f for f in self.found if f.end <= pos and f.value and f.kind not in NOT_RESULTS]
+        last = max(named, key=lambda f: f.start, default=None)
+        if last is None or last.kind not in ("month", "quarter") or pos - last.end > CLOSING_REACH:
+            return None
+        b = bounds(last.value)  # type: ignore[arg-type]
+        return last.value if b and b[0] <= day_ <= b[1] else None
 
     # -- named calendar spans ------------------------------------------------------
     def calendar(self) -> None:
@@ -482,4 +507,4 @@ def last_day(y: int, m: int) -> int:
     return month_end(y, m).day
 
 
-__all__ = ["DATELINE_REACH", "Mention", "NOT_RESULTS", "day_cue", "find", "flow_verb", "last_day", "words"]
+__all__ = ["DATELINE_REACH", "Mention", "NOT_RESULTS", "day_cue", "find", "flow_verb", "fronted_day", "last_day", "words"]
