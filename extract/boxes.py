@@ -128,7 +128,7 @@ def value_lines(lines: list[str]) -> list[str]:
             if pending_label:
                 out[-1] = f"{out[-1].rstrip(' :')}: {line}"
                 pending_label = False
-            elif nxt and _is_label(nxt) and not (i + 2 < len(lines) and VALUE_ONLY_RE.match(lines[i + 2])):
+            elif nxt and is_label(nxt) and not (i + 2 < len(lines) and VALUE_ONLY_RE.match(lines[i + 2])):
                 out.append(f"{nxt.rstrip(' :')}: {line}")
                 i += 1
             else:
@@ -148,7 +148,7 @@ def value_lines(lines: list[str]) -> list[str]:
             out.append(f"{m.group('label')}: {m.group('value')}")
         else:
             out.append(line)
-            pending_label = _is_label(line) and bool(nxt) and bool(VALUE_ONLY_RE.match(nxt))
+            pending_label = is_label(line) and bool(nxt) and bool(VALUE_ONLY_RE.match(nxt))
             i += 1
             continue
         pending_label = False
@@ -156,7 +156,8 @@ def value_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _is_label(line: str) -> bool:
+def is_label(line: str) -> bool:
+    """Whether a line can be a box label (short, has letters, is no value, stamp or heading)."""
     return 1 <= len(line) <= 70 and not VALUE_ONLY_RE.match(line) and not UPDATED_RE.search(line) \
         and not is_heading(line) and bool(re.search(r"[^\W\d_]", line))
 

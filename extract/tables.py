@@ -21,6 +21,11 @@ row label names ("Tiếp nhận | 12.345 | 8.900" under "| Cấp tỉnh | Cấp 
 words is a label column. A row's label is its first word cell ("Phường 1", "Tháng 7",
 "Tổng cộng"): the row's unit or period, read by the placer. A cell that neither its column
 nor its row gives a metric is not read.
+
+A portal box flattened one cell per line is the same structure turned on its side: a
+label line, then its value alone on the next line ("Hồ sơ đã giải quyết\n11.015"), under
+a box heading (boxes.toml: "Tình hình xử lý hồ sơ") or in a run of three or more such
+pairs; each value takes its label's metric (`stacked`).
 """
 
 from __future__ import annotations
@@ -149,11 +154,11 @@ def _lines(work: str) -> Iterator[tuple[int, str]]:
 
 def find(work: str, nums: list[Num]) -> list[Cell]:
     """The number cells of every table in the working text."""
-    if "|" not in work and "  " not in work:
-        return []
     by_start = {n.start: n for n in nums}
     lines = list(_lines(work))
-    out: list[Cell] = []
+    out = _stacked_cells(work, lines, by_start)
+    if "|" not in work and "  " not in work:
+        return out
     k = 0
     while k < len(lines):
         start, line = lines[k]
@@ -175,6 +180,58 @@ def find(work: str, nums: list[Num]) -> list[Cell]:
             k = j
         else:
             k += 1
+    return out
+
+
+def stacked(work: str, lines: list[tuple[int, str]] | None = None) -> list[list[tuple[int, int, int, int]]]:
+    """Runs of label lines each followed by its value alone on the next line, as (label
+    start, label end, value start, value end) per pair: two or more pairs under a box heading,
+    else three or more with at least two labels naming a metric."""
+    from extract.boxes import VALUE_ONLY_RE, is_heading, is_label
+
+    if lines is None:
+        lines = list(_lines(work))
+    runs: list[list[tuple[int, int, int, int]]] = []
+    run: list[tuple[int, int, int, int]] = []
+    headed = False
+
+    def close() -> None:
+        metrics = sum(1 for ls, le, _, _ in run if any(True for _ in metric_cues().finditer(work, ls, le)))
+        if len(run) >= (2 if headed else 3) and metrics >= 2:
+            runs.append(list(run))
+        run.clear()
+
+    k = 0
+    while k + 1 < len(lines):
+        (ls, label), (vs, value) = lines[k], lines[k + 1]
+        label, value = label.strip(), value.strip()
+        if label and value and not re.search(r"\d", label) and is_label(label) and VALUE_ONLY_RE.match(value):
+            if not run:
+                headed = any(is_heading(lines[b][1].strip()) for b in range(max(0, k - 2), k))
+            a = lines[k][0] + lines[k][1].index(label)
+            v = vs + lines[k + 1][1].index(value)
+            run.append((a, a + len(label), v, v + len(value)))
+            k += 2
+            continue
+        close()
+        k += 1
+    close()
+    return runs
+
+
+def _stacked_cells(work: str, lines: list[tuple[int, str]], by_start: dict[int, Num]) -> list[Cell]:
+    if "\n" not in work:
+        return []
+    metrics, channels = metric_cues(), channel_cues()
+    out: list[Cell] = []
+    for run in stacked(work, lines):
+        lead = work.rfind("\n", 0, max(0, run[0][0] - 1)) + 1
+        for ls, le, vs, ve in run:
+            head = read_column(work[ls:le], None, metrics, channels)
+            cell = _cell(work, (vs, ve), head, None, False, by_start)
+            if cell is not None:
+                num, metric, kind, channel = cell
+                out.append(Cell(num, metric, kind, channel, None, ls, ls, le, lead, run[0][0]))
     return out
 
 

@@ -11,10 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extract.tables import stacked
+
 _HEAD = re.compile(r"(?i:đến\s+tháng)\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*(?i:đã\s+giải\s+quyết)\s*:?\s*"
                    r"(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _TITLE = re.compile(r"(?i:kết\s+quả\s+(?:giải\s+quyết|xử\s+lý)\s+(?:TTHC|thủ\s+tục\s+hành\s+chính|hồ\s+sơ))")
-_UPDATED = re.compile(r"(?i:cập\s+nhật(?:\s+lúc)?)\s*:?\s*(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4})")
+_UPDATED = re.compile(r"(?i:cập\s+nhật(?:\s+(?:lúc|ngày|đến\s+ngày))?)\s*:?\s*(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4})")
 # "label: value" or a table row "label | value" (a tab cell separator is "|" in the working text)
 _LINE = re.compile(r"^[^\W\d_][^:|\n]{1,40}[:|]\s*\d[\d.,]*\s*%?\s*$", re.MULTILINE)
 _SEP = re.compile(r"[:|]")
@@ -43,14 +45,7 @@ def _label_blocks(work: str, published: dt.date | None, taken: list[Block]) -> l
 
     def close() -> None:
         if len(run) >= 3 and sum(1 for m in run if cues.all(_SEP.split(m.group(0))[0])) >= 2:
-            start, end = run[0].start(), run[-1].end()
-            if not any(b.start <= start < b.end for b in taken):
-                upd = _UPDATED.search(work, end, min(len(work), end + 200))
-                period = None
-                if upd:
-                    y, mo = int(upd.group("y")), int(upd.group("mo"))
-                    period = f"{y}-01..{y}-{mo:02d}" if 1 <= mo <= 12 else None
-                out.append(Block(start, upd.end() if upd else end, period))
+            _add_block(work, run[0].start(), run[-1].end(), taken + out, out)
         run.clear()
 
     for m in _LINE.finditer(work):
@@ -58,7 +53,22 @@ def _label_blocks(work: str, published: dt.date | None, taken: list[Block]) -> l
             close()
         run.append(m)
     close()
+    for pairs in stacked(work):  # "Hồ sơ đã giải quyết\n11.015\n...": a box one cell per line
+        _add_block(work, pairs[0][0], pairs[-1][3], taken + out, out)
     return out
+
+
+def _add_block(work: str, start: int, end: int, taken: list[Block], out: list[Block]) -> None:
+    """A box from `start` to `end` (and its update stamp right after), unless already taken;
+    its period runs from January to the month of the stamp."""
+    if any(b.start <= start < b.end for b in taken):
+        return
+    upd = _UPDATED.search(work, end, min(len(work), end + 200))
+    period = None
+    if upd:
+        y, mo = int(upd.group("y")), int(upd.group("mo"))
+        period = f"{y}-01..{y}-{mo:02d}" if 1 <= mo <= 12 else None
+    out.append(Block(start, upd.end() if upd else end, period))
 
 
 def find_blocks(work: str, published: dt.date | None = None) -> list[Block]:
