@@ -35,6 +35,7 @@ class Draft:
     read: str = "own"  # how the metric was read: own (its own cue), lead (inherited), sentence (a far cue)
     lead: Lead | None = None  # the list item (or table row) the number sits in, and its lead
     subject: str | None = None  # a unit named for this number alone (a table's column header)
+    period_from: tuple[int, int] | None = None  # a span naming this number's period alone (its column's header)
 
 
 class Cues:

@@ -72,12 +72,13 @@ class LeadMixin:
             v = c.num.as_measure() if measure else c.num.as_count()
             if v is None or (measure and not 0 <= v <= 100):
                 continue
-            self.consumed.add(index[c.num.start])
+            if c.num.start in index:  # (a cell read apart from a number the scan joined across cells has none)
+                self.consumed.add(index[c.num.start])
             row = Item(c.label_start, c.label_end)
             table = Enumeration(c.lead_start, c.header_start, c.header_start, c.num.end, (row,))
             self.add(Draft(c.metric, v, c.channel, c.row_start, c.num.end, c.num.start, c.num.end,
                            kind=c.kind, read="layout",
-                           lead=Lead(table, row, (), c.channel, None), subject=c.subject))
+                           lead=Lead(table, row, (), c.channel, None), subject=c.subject, period_from=c.head))
 
     def topic_channel(self, pos: int) -> str | None:
         """The channel of a paragraph whose first sentence has it as its subject ("Cổng dịch

@@ -184,6 +184,22 @@ def _numbers(work: str):  # type: ignore[no-untyped-def]
     yield from _NUM.finditer(work, pos)
 
 
+def token(work: str, start: int, end: int) -> Num | None:
+    """The number written exactly in work[start:end] ("140", "98,6", "12%"), or None: for a
+    table cell that the scan joined with the next one ("140 139" read as thousands)."""
+    m = _NUM.match(work, start, end)
+    if m is None:
+        return None
+    kind = m.lastgroup or "plain"
+    if kind == "sp":
+        return None
+    whole, decimal = _readings(kind, m.group(kind))
+    pct = work[m.end():end].strip() == "%"
+    if m.end() != end and not pct:
+        return None
+    return Num(start, end, whole, decimal, pct)
+
+
 def scan(work: str) -> tuple[list[Num], list[tuple[int, int]]]:
     """Number tokens of the working text (masked ones left out) and the masked spans."""
     masks = masked_spans(work)

@@ -41,6 +41,10 @@ class Scope:
         pos = d.num_start
         if _FROM.search(self.work, max(0, pos - 30), pos) and _TO.match(self.work, d.num_end):
             return None
+        if d.period_from is not None:  # "Chỉ tiêu | Năm 2023 | Năm 2024": the column's header
+            own = [m for m in self._between(*d.period_from) if m.value]
+            if own:
+                return own[-1].value
         chosen = self._named(d)
         if d.metric not in STOCKS:
             day = self._day(pos)

@@ -140,7 +140,7 @@ _REL_NOT = re.compile(r"(?i:(?<![^\W_])(?:những|các|nhiều|mấy|mỗi|đầ
 _NOT_PERIOD_BEFORE = re.compile(r"(?i:(?:so\s+với|cùng\s+kỳ|hơn|kém|từ)\s*(?:cùng\s+kỳ\s+)?(?:năm|tháng|quý)?\s*)$"
                                 r"|(?i:so\s+với)[^,.;:]{0,25}$|(?i:chuyển\s+(?:tiếp\s+)?(?:sang|qua)\s*)$")
 _NOT_PERIOD_AFTER = re.compile(r"^\s*(?i:chuyển\s+sang|chuyển\s+qua|trở\s+về\s+trước|trở\s+lại\s+đây)")
-_CLAUSE_CUT = re.compile(r"[,;:.!?()\n]")
+_CLAUSE_CUT = re.compile(r"[,;:.!?()|\n]")  # a table cell ("Chỉ tiêu | Năm 2023") is a clause of its own
 
 
 @functools.cache

@@ -40,7 +40,7 @@ from pathlib import Path
 from extract.channels import GENERAL
 from extract.drafts import RATE_OF
 from extract.lexicon import Matcher, channel_cues, index_cues, metric_cues
-from extract.numbers import Num
+from extract.numbers import Num, token
 
 COLUMNS_FILE = Path(__file__).with_name("lexicon") / "tables.toml"
 PAR_REACH = 2000  # how far before a table its PAR index may be named
@@ -68,6 +68,7 @@ class Cell:
     label_end: int
     lead_start: int  # start of the line above the table (its caption)
     header_start: int
+    head: tuple[int, int] | None = None  # the column's header cell (it may name the cell's period)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,7 @@ def find(work: str, nums: list[Num]) -> list[Cell]:
     """The number cells of every table in the working text."""
     by_start = {n.start: n for n in nums}
     lines = list(_lines(work))
-    out = _stacked_cells(work, lines, by_start)
+    out = _stacked_cells(work, by_start)
     if "|" not in work and "  " not in work:
         return out
     k = 0
@@ -176,21 +177,21 @@ def find(work: str, nums: list[Num]) -> list[Cell]:
             rows.append(row)
             j += 1
         if rows:
-            out += _read(work, lines[k - 1][0] if k else start, start, columns, rows, by_start)
+            out += _read(work, lines[k - 1][0] if k else start, header, columns, rows, by_start)
             k = j
         else:
             k += 1
     return out
 
 
-def stacked(work: str, lines: list[tuple[int, str]] | None = None) -> list[list[tuple[int, int, int, int]]]:
+@functools.lru_cache(maxsize=2)
+def stacked(work: str) -> list[list[tuple[int, int, int, int]]]:
     """Runs of label lines each followed by its value alone on the next line, as (label
     start, label end, value start, value end) per pair: two or more pairs under a box heading,
     else three or more with at least two labels naming a metric."""
     from extract.boxes import VALUE_ONLY_RE, is_heading, is_label
 
-    if lines is None:
-        lines = list(_lines(work))
+    lines = list(_lines(work)) if "\n" in work else []
     runs: list[list[tuple[int, int, int, int]]] = []
     run: list[tuple[int, int, int, int]] = []
     headed = False
@@ -205,7 +206,7 @@ def stacked(work: str, lines: list[tuple[int, str]] | None = None) -> list[list[
     while k + 1 < len(lines):
         (ls, label), (vs, value) = lines[k], lines[k + 1]
         label, value = label.strip(), value.strip()
-        if label and value and not re.search(r"\d", label) and is_label(label) and VALUE_ONLY_RE.match(value):
+        if value and VALUE_ONLY_RE.match(value) and label and not re.search(r"\d", label) and is_label(label):
             if not run:
                 headed = any(is_heading(lines[b][1].strip()) for b in range(max(0, k - 2), k))
             a = lines[k][0] + lines[k][1].index(label)
@@ -219,12 +220,10 @@ def stacked(work: str, lines: list[tuple[int, str]] | None = None) -> list[list[
     return runs
 
 
-def _stacked_cells(work: str, lines: list[tuple[int, str]], by_start: dict[int, Num]) -> list[Cell]:
-    if "\n" not in work:
-        return []
+def _stacked_cells(work: str, by_start: dict[int, Num]) -> list[Cell]:
     metrics, channels = metric_cues(), channel_cues()
     out: list[Cell] = []
-    for run in stacked(work, lines):
+    for run in stacked(work):
         lead = work.rfind("\n", 0, max(0, run[0][0] - 1)) + 1
         for ls, le, vs, ve in run:
             head = read_column(work[ls:le], None, metrics, channels)
@@ -262,11 +261,13 @@ def _row(work: str, line: tuple[int, str], header: list[tuple[int, int]], column
 
 def _loose(work: str, start: int, text: str, columns: list[Column], by_start: dict[int, Num]) -> _Row | None:
     """"Cấp tỉnh 46.215 38.904 44.870 98,6" under a header whose first column is the label's
-    and all others are value columns: the last tokens, one per value column, are the values."""
-    if len(columns) < 2 or columns[0].role != "unknown" or any(c.role == "unknown" for c in columns[1:]):
+    (after a row-number column, if any) and all others are value columns: the last tokens,
+    one per value column, are the values; a row number opens the label ("2 Xã Tân An 98 95")."""
+    lead = 1 if columns[0].role == "numbering" else 0
+    if len(columns) < lead + 2 or columns[lead].role != "unknown" or any(c.role == "unknown" for c in columns[lead + 1:]):
         return None
     tokens = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text)]
-    need = len(columns) - 1
+    need = len(columns) - lead - 1
     if len(tokens) <= need:
         return None
     values = tokens[-need:]
@@ -274,12 +275,14 @@ def _loose(work: str, start: int, text: str, columns: list[Column], by_start: di
         if not _numeric(work, (s, e)):
             return None
         n = by_start.get(s)
-        if n is not None and n.end != e:
-            return None  # the number reader joined two cells ("1 168"): not this layout
-    label = (tokens[0][0], tokens[-need - 1][1])
+        if n is not None and n.end > e and not (n.whole is not None and " " in work[n.start:n.end]):
+            return None  # a number running past the cell that is not "140 139" read as thousands
+    numbered = lead and len(tokens) > need + 1 and _numeric(work, tokens[0])
+    number = [tokens[0] if numbered else (start, start)] if lead else []
+    label = (tokens[1 if numbered else 0][0], tokens[-need - 1][1])
     if label[1] - label[0] > MAX_LABEL or _numeric(work, label):
         return None
-    return _Row(start, (label, *values))
+    return _Row(start, (*number, label, *values))
 
 
 def _par_table(work: str, header_start: int) -> bool:
@@ -289,8 +292,9 @@ def _par_table(work: str, header_start: int) -> bool:
     return bool(found) and found[-1][2].label == "par"
 
 
-def _read(work: str, lead_start: int, header_start: int, columns: list[Column], rows: list[_Row],
+def _read(work: str, lead_start: int, header: list[tuple[int, int]], columns: list[Column], rows: list[_Row],
           by_start: dict[int, Num]) -> list[Cell]:
+    header_start = header[0][0]
     metrics, channels = metric_cues(), channel_cues()
     # a column its header does not name is a label column, unless all its cells are numbers
     words = [c.role == "unknown" and any(not _numeric(work, r.cells[i]) for r in rows) for i, c in enumerate(columns)]
@@ -302,7 +306,7 @@ def _read(work: str, lead_start: int, header_start: int, columns: list[Column], 
         if label is not None:
             label = _unnumbered(work, label)
         row_head = read_column(work[label[0]:label[1]], None, metrics, channels) if label else None
-        for span, col, w in zip(row.cells, columns, words, strict=True):
+        for span, col, w, head in zip(row.cells, columns, words, header, strict=True):
             if w or col.role == "numbering":
                 continue
             cell = _cell(work, span, col, row_head, par, by_start)
@@ -310,7 +314,7 @@ def _read(work: str, lead_start: int, header_start: int, columns: list[Column], 
                 continue
             num, metric, kind, channel = cell
             ls, le = label if label is not None else (row.start, row.start)
-            out.append(Cell(num, metric, kind, channel, col.unit, row.start, ls, le, lead_start, header_start))
+            out.append(Cell(num, metric, kind, channel, col.unit, row.start, ls, le, lead_start, header_start, head))
     return out
 
 
@@ -323,7 +327,7 @@ def _unnumbered(work: str, label: tuple[int, int]) -> tuple[int, int]:
 def _cell(work: str, span: tuple[int, int], col: Column, row: Column | None, par: bool,
           by_start: dict[int, Num]) -> tuple[Num, str, str, str | None] | None:
     """A number cell as (number, metric, kind, channel), or None when nothing names its metric."""
-    num = _first_num(by_start, *span)
+    num = _first_num(work, by_start, *span)
     if num is None:
         return None
     if col.role in ("rank", "score"):
@@ -342,9 +346,17 @@ def _cell(work: str, span: tuple[int, int], col: Column, row: Column | None, par
     return num, metric, "rate" if rate else "count", channel
 
 
-def _first_num(by_start: dict[int, Num], s: int, e: int) -> Num | None:
-    for p in range(s, e):
+def _first_num(work: str, by_start: dict[int, Num], s: int, e: int) -> Num | None:
+    """The number of a cell; one the scan ran across cells ("140 139" in a row split by
+    single spaces, read as thousands) is read again from the cell alone."""
+    for p in range(max(0, s - 12), e):
         n = by_start.get(p)
-        if n is not None:
-            return n if n.end <= e else None
+        if n is None or n.end <= s:
+            continue
+        if p >= s and n.end <= e:
+            return n
+        if n.whole is not None and " " in work[n.start:n.end]:
+            a = s + len(work[s:e]) - len(work[s:e].lstrip())
+            return token(work, a, e)
+        return None
     return None
