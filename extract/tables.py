@@ -156,10 +156,10 @@ def _lines(work: str) -> Iterator[tuple[int, str]]:
 def find(work: str, nums: list[Num]) -> list[Cell]:
     """The number cells of every table in the working text."""
     by_start = {n.start: n for n in nums}
-    lines = list(_lines(work))
     out = _stacked_cells(work, by_start)
     if "|" not in work and "  " not in work:
         return out
+    lines = list(_lines(work))
     k = 0
     while k < len(lines):
         start, line = lines[k]
@@ -189,35 +189,39 @@ def stacked(work: str) -> list[list[tuple[int, int, int, int]]]:
     """Runs of label lines each followed by its value alone on the next line, as (label
     start, label end, value start, value end) per pair: two or more pairs under a box heading,
     else three or more with at least two labels naming a metric."""
-    from extract.boxes import VALUE_ONLY_RE, is_heading, is_label
+    from extract.boxes import is_heading, is_label
 
-    lines = list(_lines(work)) if "\n" in work else []
+    pairs: list[tuple[int, int, int, int]] = []
+    for m in _value_line().finditer(work):
+        if m.start() == 0:
+            continue
+        ls = work.rfind("\n", 0, m.start() - 1) + 1
+        label = work[ls:m.start() - 1]
+        if label.strip() and not re.search(r"\d", label) and is_label(label.strip()):
+            a = ls + len(label) - len(label.lstrip())
+            pairs.append((a, a + len(label.strip()), m.start("v"), m.end("v")))
     runs: list[list[tuple[int, int, int, int]]] = []
     run: list[tuple[int, int, int, int]] = []
-    headed = False
-
-    def close() -> None:
-        metrics = sum(1 for ls, le, _, _ in run if any(True for _ in metric_cues().finditer(work, ls, le)))
-        if len(run) >= (2 if headed else 3) and metrics >= 2:
-            runs.append(list(run))
-        run.clear()
-
-    k = 0
-    while k + 1 < len(lines):
-        (ls, label), (vs, value) = lines[k], lines[k + 1]
-        label, value = label.strip(), value.strip()
-        if value and VALUE_ONLY_RE.match(value) and label and not re.search(r"\d", label) and is_label(label):
-            if not run:
-                headed = any(is_heading(lines[b][1].strip()) for b in range(max(0, k - 2), k))
-            a = lines[k][0] + lines[k][1].index(label)
-            v = vs + lines[k + 1][1].index(value)
-            run.append((a, a + len(label), v, v + len(value)))
-            k += 2
+    for pair in pairs + [(-1, -1, -1, -1)]:
+        if run and work.find("\n", run[-1][3]) + 1 == work.rfind("\n", 0, pair[0]) + 1 and pair[0] >= 0:
+            run.append(pair)
             continue
-        close()
-        k += 1
-    close()
+        if run:
+            before = work[:run[0][0]].rstrip("\n").rsplit("\n", 2)[-2:]
+            headed = any(is_heading(line.strip()) for line in before)
+            named = sum(1 for ls, le, _, _ in run if any(True for _ in metric_cues().finditer(work, ls, le)))
+            if len(run) >= (2 if headed else 3) and named >= 2:
+                runs.append(run)
+        run = [pair]
     return runs
+
+
+@functools.cache
+def _value_line() -> re.Pattern[str]:
+    """A line holding only a number (and its unit): a box value under its label line."""
+    from extract.boxes import NUMBER, UNIT
+
+    return re.compile(rf"^[ \t]*\(?(?P<v>{NUMBER}{UNIT})\)?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _stacked_cells(work: str, by_start: dict[int, Num]) -> list[Cell]:
