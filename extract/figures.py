@@ -262,7 +262,7 @@ def _dedupe(placed: list[_Placed], title_end: int = 0, work: str = "") -> list[_
     title's figure that names no subject of its own into the same figure of the body, and
     a non-zero figure of a title-like line near the top whatever unit it names ("Kiến
     Xương: Tiếp nhận, giải quyết trên 9.700 thủ tục" after a dateline line).
-    A title's figure without a period that the body states with one is the body's. A late
+    A title's non-zero figure without a period that the body states with one is the body's. A late
     count equal to a pending_late one of the text is that stock named again."""
     seen: set[tuple[object, ...]] = set()
     dated = {(p.metric, round(p.value, 4), p.channel, (p.subject or "").lower()) for p in placed if p.period}
@@ -281,7 +281,7 @@ def _dedupe(placed: list[_Placed], title_end: int = 0, work: str = "") -> list[_
         if key in seen or (p.period is None and base in dated):
             continue
         if p.draft.num_start < title_end and (p.subject_read != "own" and base[:3] + (p.period,) in body
-                                               or p.period is None and base[:3] in body_dated):
+                                               or p.value and p.period is None and base[:3] in body_dated):
             continue  # a title restating a body figure (the body says its period and unit)
         if id(p) in headline and base[:3] + (p.period,) in below:
             continue
