@@ -30,7 +30,6 @@ _ZERO = re.compile(r"(?i:không\s+(?:có|phát\s+sinh|để\s+(?:xảy\s+ra\s+)?
 _UNIT_GAP = re.compile(r"^\s*(?:hồ\s+sơ|HS|trường\s+hợp|thủ\s+tục|TTHC)\s*(?:được\s+|bị\s+|đã\s+)?$", re.I)
 _LOCAL_CUT = re.compile(r"[;()|]|,\s")
 _CELL_BEFORE = re.compile(r"[^\s|][ \t]*\|[ \t]*$")
-_COLON_BEFORE = re.compile(r":[ \t]*$")
 _NEXT_LABEL = re.compile(r"[^\n,;:]{1,60}:")  # the unit word opens a label of its own ("Hồ sơ đã giải quyết:")
 _OFFICE = re.compile(r"(?i:bộ\s+phận|hệ\s+thống\s+thông\s+tin|hệ\s+thống|phần\s+mềm|cơ\s+chế)\s*$")
 _LATE_FAMILY = {"late", "pending_late"}
@@ -50,7 +49,6 @@ _CHAIN_BREAK = re.compile(r"(?i:[;:()]|trong\s+đó|tổng|(?<![^\W_])(?:xã|ph�
 _DIGITISED = re.compile(r"(?i:[\s\-–•*+]*(?:việc\s+|công\s+tác\s+|kết\s+quả\s+)?số\s+h(?:óa|oá)(?![^\W_]))")
 _JOINED = re.compile(r"(?i:(?<![^\W_])và(?![^\W_])|,)")
 _VALUE_NEXT = re.compile(r"\s*(?:được\s+|là\s+|:\s*)?\d")
-_IS_BEFORE = re.compile(r"(?i:(?<![^\W_])là)\s*$")
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)/\n]|\(|$|và\s)")
 # "100% hồ sơ (thuộc lĩnh vực ...) được giải quyết ", "Trên 98% thủ tục hành chính được giải quyết
 # (thủ tục) ": the head of a postposed timeliness cue
@@ -58,7 +56,6 @@ _OPENING_RATE = re.compile(
     r"(?i:\s*(?:(?:số\s+)?hồ\s+sơ(?:\s+(?:thủ\s+tục\s+hành\s+chính|TTHC))?|thủ\s+tục\s+hành\s+chính|TTHC)\s*"
     r"(?:\([^()\n\d%]{0,80}\)\s*)?(?:đều\s+|đã\s+)*được\s+(?:tiếp\s+nhận\s+và\s+)?(?:giải\s+quyết|xử\s+lý|trả\s+kết\s+quả)\s+"
     r"(?:(?:thủ\s+tục|hồ\s+sơ)\s+)?)")
-_RANGE_FROM = re.compile(r"(?i:(?<![^\W_])từ\s+)$")
 _RANGE_GAP = re.compile(r"(?i:\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|TTHC)?\s*(?:xuống|giảm|còn|lên|tăng)(?:\s+(?:còn|lại\s+còn|thành))?\s*)")
 _TIMELINESS = {"early", "on_time", "early_or_on_time", "late"}
 _OPEN = {"pending", "pending_not_due"}
@@ -67,6 +64,17 @@ TOPIC_REACH = 1500  # chars back to the rate a bare "với tỷ lệ 83,48%" con
 VERB_GAP = 18  # chars between a processing verb and its count of TTHC ("giải quyết trên 9.700 thủ tục")
 SHARE_TOLERANCE = 0.6  # percentage points for a whole percentage ("gần 66%" for 3.845 of 5.830,
 # 65,95%); a tenth of it when the percentage has decimals ("65,9%")
+
+
+def _colon_before(work: str, pos: int) -> bool:
+    """"Đã giải quyết: 1076": a label's colon right before `pos` (spaces or tabs between)."""
+    return work[max(0, pos - 4):pos].rstrip(" \t").endswith(":")
+
+
+def _word_before(work: str, pos: int, word: str) -> bool:
+    """Whether the last word before `pos` (white space between) is `word` ("là 197", "từ 1.950")."""
+    head = work[max(0, pos - len(word) - 4):pos].rstrip().lower()
+    return head.endswith(word) and not head[:-len(word)][-1:].isalnum()
 
 
 def _family(metric: str) -> str:
@@ -134,7 +142,7 @@ class Reader(IndexMixin, LeadMixin):
         for s, e, c in self.units.within(n.end, n.end + 40):
             gap = self.work[n.end:s]
             if "\n" in gap and (_CELL_BEFORE.search(self.work, max(0, n.start - 4), n.start)
-                                 or _COLON_BEFORE.search(self.work, max(0, n.start - 4), n.start)
+                                 or _colon_before(self.work, n.start)
                                  and _NEXT_LABEL.match(self.work, s)):
                 break  # "Hồ sơ tiếp nhận | 3.456\nHồ sơ đã giải quyết | ...", "…: 1079\nHồ sơ
                 # đã giải quyết: 1076": the next row's label, not this value's unit
@@ -145,14 +153,14 @@ class Reader(IndexMixin, LeadMixin):
 
     def colon_layout(self, n: Num) -> bool:
         before = self.work[max(0, n.start - 4):n.start]
-        if not _COLON_BEFORE.search(before) and not _CELL_BEFORE.search(before):
+        if not _colon_before(self.work, n.start) and not _CELL_BEFORE.search(before):
             return False
         after = self.work[n.end:n.end + 3]
         return after == "" or after[0] in "\n\r ();.," or after.startswith(" \n")
 
     def label_layout(self, n: Num) -> bool:
         """"Số hồ sơ đã giải quyết là 197, ...": a dossier label, "là", then a bare count."""
-        if n.word or not _IS_BEFORE.search(self.work, max(0, n.start - 6), n.start):
+        if n.word or not _word_before(self.work, n.start, "là"):
             return False
         if not _BARE_END.match(self.work, n.end):
             return False
@@ -867,7 +875,7 @@ class Reader(IndexMixin, LeadMixin):
             return False
         prev = self.nums[i - 1]
         m = _RANGE_GAP.fullmatch(self.work, prev.end, n.start)
-        if not m or not _RANGE_FROM.search(self.work, max(0, prev.start - 6), prev.start):
+        if not m or not _word_before(self.work, prev.start, "từ") or not self.work[prev.start - 1:prev.start].isspace():
             return False
         if self.in_target(n.start) or self.vetoed_after(unit_end):
             return True
