@@ -474,6 +474,10 @@ class Reader(IndexMixin, LeadMixin):
         if after is not None and after[2].priority >= 5:
             self._emit_rate(after[2].label, v, n, n.start, after[1], local)
             return
+        share = self._share(local, n.start)  # its own words name a channel's share ("hồ sơ trực tuyến chiếm 76,2%")
+        if share is not None:
+            self.add(Draft("received_rate", v, share, min(local, n.start), n.end, n.start, n.end, kind="rate"))
+            return
         bound = self._bound_count(n)
         if bound is not None and self._zero_late(bound, v):
             # "..., không có hồ sơ quá hạn, chiếm 99,4% trong tổng số hồ sơ tiếp nhận": a share
@@ -486,10 +490,6 @@ class Reader(IndexMixin, LeadMixin):
             return
         if after is not None:
             self._emit_rate(after[2].label, v, n, n.start, after[1], local)
-            return
-        share = self._share(local, n.start)
-        if share is not None:
-            self.add(Draft("received_rate", v, share, min(local, n.start), n.end, n.start, n.end, kind="rate"))
             return
         # a rate whose own words name dossiers takes no index from earlier sentences
         own = self._names_dossiers(max(s, n.start - REACH), n.start)
