@@ -10,6 +10,7 @@ open (None) without one. Kinds that are not periods of results by themselves:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -187,6 +188,8 @@ class _Finder:
         self.years = Years(work, published)
         self.low = lowered(work) or work  # for the small look-behind checks (case-insensitive)
         self.found: list[Mention] = []
+        self._named: list[Mention] | None = None  # (for closing days; see _closing)
+        self._named_starts: list[int] = []
 
     def add(self, m: re.Match[str], value: str | None, kind: str) -> None:
         self.found.append(Mention(m.start(), m.end(), value, kind))
@@ -305,8 +308,13 @@ class _Finder:
         the start of the year)."""
         if day_ is None:
             return None
-        named = [f for f in self.found if f.end <= pos and f.value and f.kind not in NOT_RESULTS]
-        last = max(named, key=lambda f: f.start, default=None)
+        if self._named is None:  # the periods named so far (calendar spans, ranges), by start
+            self._named = sorted((f for f in self.found if f.value and f.kind not in NOT_RESULTS), key=lambda f: f.start)
+            self._named_starts = [f.start for f in self._named]
+        k = bisect.bisect_left(self._named_starts, pos) - 1
+        while k >= 0 and self._named[k].end > pos:
+            k -= 1
+        last = self._named[k] if k >= 0 else None
         if last is None or last.kind not in ("month", "quarter") or pos - last.end > CLOSING_REACH:
             return None
         b = bounds(last.value)  # type: ignore[arg-type]
