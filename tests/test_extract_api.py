@@ -24,10 +24,17 @@ def test_all_is_the_public_interface() -> None:
     assert isinstance(extract.EXTRACTOR_VERSION, str)
 
 
-def test_import_is_fast_and_lazy() -> None:
-    code = "import time; t=time.perf_counter(); import extract; print(time.perf_counter()-t)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert float(out.stdout) < 1.5
+#: Heavy packages `import extract` must not load: a crawl that only stores pages, or a CLI
+#: command that never extracts, should not pay for them (they load on first use).
+LAZY = ("underthesea", "trafilatura", "htmldate", "scrapy", "sqlite_utils", "numpy")
+
+
+def test_import_is_lazy() -> None:
+    """Timing is the bench's job (bench/bench_extract.py); here: what the import loads."""
+    code = f"import sys, extract; print(','.join(m for m in {LAZY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == ""
 
 
 def test_widget_alone_gives_widget_figures() -> None:
