@@ -134,8 +134,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import store
-    from cchc.commands_compare import HEADLINE_COLUMNS
-    from cchc.report import ReportFilter, comparison_rows, count_rows
+    from cchc.report import HEADLINE_COLUMNS, ReportFilter, comparison_rows, count_rows
 
     work = Path(tempfile.mkdtemp(prefix="bench-report-"))
     base, big = work / "demo.db", work / "big.db"

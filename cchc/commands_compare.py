@@ -15,12 +15,10 @@ from typing import Any
 import click
 
 from cchc.cli import db_option, open_existing_db, output_file, parse_date
+from cchc.report import HEADLINE_COLUMNS
 from cchc.report_html import METRICS as REPORT_METRICS
 from extract.model import CHANNELS, LEVELS
 from store.periods import KINDS
-
-#: The numbers of the default report; rows with none of them are left out.
-HEADLINE_COLUMNS = ("received", "resolved", "early_or_on_time_pct", "late_pct")
 
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:

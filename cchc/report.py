@@ -24,6 +24,8 @@ COLUMNS = (
     ("early_or_on_time_pct", "Early/on time %"), ("late_pct", "Late %"),
     ("source", "Source"), ("flagged", "Flags"),
 )
+#: The numbers of the default report; rows with none of them are left out.
+HEADLINE_COLUMNS = ("received", "resolved", "early_or_on_time_pct", "late_pct")
 #: CSV only: what a row is made of and how far it can be trusted.
 CSV_EXTRA = ("period_kind", "period_start", "period_end", "province", "district",
              "flag_list", "conflict", "conflict_metrics", "source_url", "stated_at")
