@@ -410,6 +410,11 @@ def _learn(links: list[_Link], hint: Hint | None, category: str,
     if not scored:
         return Listing([])
     main, entries = max(scored, key=lambda ge: ge[0].score)
+    if len(main.items) == 1 and not main.side:  # a featured first item: the list follows it
+        for group, group_entries in scored:
+            if group is not main and not group.side and len(group.items) > 1 \
+                    and _lca_depth(group.container, main.container) <= 2:
+                entries = entries + [e for e in group_entries if e.url not in main.items]
     dated = [e for e in entries if e.date is not None]
     if main.side or not dated and len(entries) < 3:
         return Listing([])
@@ -446,8 +451,10 @@ def _read(links: list[_Link], shape: Callable[[str], bool], hint: Hint | None,
         if group is main or group.side:
             continue
         inside = _inside(group.container, region) and len(group.items) == 1
+        # a list beside the main one: before it (a featured row), or after a main "list"
+        # that is one featured item under the category's heading (the rest follow it)
         featured = (len(group.items) > 1 and _lca_depth(group.container, main.container) <= 2
-                    and _before(group.container, main.container))
+                    and (len(main.items) == 1 or _before(group.container, main.container)))
         if inside or featured:
             extra += [e for e in group_entries if e.url not in taken]
             taken.update(e.url for e in group_entries)

@@ -30,6 +30,9 @@ from crawler.urlshape import host_key
 PAGE_PARAMS = frozenset({"page", "pageindex", "paged", "pg", "pagenumber", "pageno", "pagenum",
                          "currentpage", "trang", "start", "p_page", "cur", "offset"})
 PAGE_PARAM_SUFFIXES = ("_cur", "_page", "pageindex")
+#: Page parameters only beside another parameter naming the listing (`?Cat=14&p=2`,
+#: `?m=news&q=72&p=3`): alone, `?p=123` is a WordPress post.
+PAGE_PARAMS_BESIDE = frozenset({"p"})
 #: Liferay's portlet parameters that ride along with a page number (not part of the listing).
 VOLATILE_PARAM_RE = re.compile(r"^p_p_|_(?:delta|resetCur|keywords|advancedSearch|andOperator)$")
 PATH_PAGE_RE = re.compile(r"(?:/page[-/]|/trang[-/])(\d{1,5})(?=/?$|\.html?$|\.aspx$)", re.I)
@@ -55,9 +58,12 @@ def page_url(url: str) -> PageUrl:
         number = int(m.group(1))
         path = path[:m.start()] + path[m.end():]
     kept = set()
-    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    for name, value in query:
         low = name.lower()
-        if (low in PAGE_PARAMS or low.endswith(PAGE_PARAM_SUFFIXES)) and value.isdigit():
+        paging = low in PAGE_PARAMS or low.endswith(PAGE_PARAM_SUFFIXES) \
+            or (low in PAGE_PARAMS_BESIDE and len(query) > 1)
+        if paging and value.isdigit():
             number, param = int(value), name
         elif value and not VOLATILE_PARAM_RE.search(name):
             kept.add((name, value))
@@ -156,5 +162,17 @@ def _current_display(root: etree._Element) -> int | None:
             " or @aria-current='page']"):
         text = " ".join(" ".join(node.itertext()).split())
         if (n := _number(text)) is not None:
+            return n
+    # a bare number among numbered links ("1 <b>2</b> 3", "<span>2</span>")
+    for node in root.iter("b", "strong", "span", "em", "font", "li", "td"):
+        if node.xpath("ancestor-or-self::a") or node.xpath(".//a"):
+            continue
+        n = _number(" ".join(" ".join(node.itertext()).split()))
+        parent = node.getparent()
+        if n is None or parent is None:
+            continue
+        numbered = [t for a in parent.xpath("./a | ./*/a")
+                    if (t := _number(" ".join(" ".join(a.itertext()).split()))) is not None]
+        if n - 1 in numbered or n + 1 in numbered:
             return n
     return None

@@ -95,6 +95,13 @@ def shape_key(url: str) -> tuple[str, int, tuple[str, ...]]:
     return host_key(parts.hostname), len(_segments(parts.path)), names
 
 
+def _varies(value: str) -> bool:
+    """Whether one URL's query value is an item's own (an id, a slug: `title=<slug>.html`),
+    not the listing's (`Cat=news`)."""
+    cls = segment_class(value)
+    return cls in ("n", "id", "slug-n", "slug") or (cls == "page" and "-" in value)
+
+
 def learn_template(urls: Iterable[str]) -> UrlTemplate | None:
     """The template most of `urls` share (same host, depth and query names), or None."""
     urls = list(dict.fromkeys(urls))
@@ -112,5 +119,5 @@ def learn_template(urls: Iterable[str]) -> UrlTemplate | None:
     query = []
     for name in names:
         values = [dict(parse_qsl(p.query, keep_blank_values=True))[name] for p in members]
-        query.append((name, _pattern(values, single and segment_class(values[0]) in ("n", "id"))))
+        query.append((name, _pattern(values, single and _varies(values[0]))))
     return UrlTemplate(host, tuple(path), tuple(query))

@@ -96,7 +96,8 @@ def raw_lines(el: etree._Element) -> list[str]:
             return
         if tag == "tr":
             flush()
-            cells = [_text(c) for c in node if _tag(c) in ("td", "th")]
+            # a label cell's own colon ("Tiếp nhận:" | "1.234") is the row's separator
+            cells = [_text(c).rstrip(" :") for c in node if _tag(c) in ("td", "th")]
             cells = [c for c in cells if c]
             if cells:
                 out.append(" | ".join(cells))

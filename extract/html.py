@@ -90,6 +90,10 @@ DMY_RE = re.compile(
     r"(?:\s*([AaPp][Mm]))?)?"
 )
 ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+# A date in words, as a dateline: "Ngày 03 tháng 12 năm 2026"
+WORDED_DATE_RE = re.compile(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\s*,?\s*(?i:năm)\s+(\d{4})")
+#: a dateline is a short line, or the title's line with a short rest ("<title> (03-12-2026)")
+DATELINE_MAX = 80
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -264,7 +268,8 @@ def parse_vn_date(text: str) -> dt.datetime | None:
         return _dt(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
     m = DMY_RE.search(text)
     if not m:
-        return None
+        w = WORDED_DATE_RE.search(text)
+        return _dt(int(w.group(3)), int(w.group(2)), int(w.group(1))) if w else None
     d, mo, y, h, mi, s, ampm = m.groups()
     hour = int(h or 0)
     if ampm:
@@ -294,8 +299,9 @@ def machine_date(tree: etree._Element) -> dt.datetime | None:
     return None
 
 
-def text_date(scope: etree._Element) -> dt.datetime | None:
-    """A visible date near the title: platform date elements, then short lines."""
+def text_date(scope: etree._Element, title: str | None = None) -> dt.datetime | None:
+    """A visible date near the title: platform date elements, then short lines (the title's
+    own line counts without the title: a date printed right after the headline)."""
     for xp in (
         f".//*[{_cls('tandan-span-date-publish')}]", f".//*[{_cls('tandan-date-view')}]",
         f".//span[{_cls('h5')}]", f".//*[{_cls('date-info')}]", f".//*[{_cls('newsdetailmetatop')}]",
@@ -306,7 +312,9 @@ def text_date(scope: etree._Element) -> dt.datetime | None:
             if when:
                 return when
     for line in paragraphs(scope)[:8]:
-        if len(line) <= 80:
+        if title and len(title) > 10 and line.startswith(title):
+            line = line[len(title):]
+        if len(line) <= DATELINE_MAX:
             when = parse_vn_date(line)
             if when:
                 return when
@@ -401,6 +409,8 @@ def lead_between(tree: etree._Element, title_node: etree._Element,
     return []
 
 
+#: A page's view counter ("Lượt xem: 211"): never part of the article, never a figure.
+VIEWS_RE = re.compile(r"(?:\|\s*)?(?:Số\s+)?(?:Lượt xem|Lượt đọc|Lượt truy cập|Đã xem)\s*:?\s*\d[\d.,]*", re.I)
 GENERIC_DATE_LINE_RE = re.compile(r"^(?:Ngày đăng|Đăng ngày|Cập nhật|Đăng lúc)\s*:?[^.]{0,30}\d{4}[\d: ]*$", re.I)
 
 
@@ -417,7 +427,9 @@ def _trafilatura_paras(g_body: str, title: str | None, ours: str,
     articles, not the article."""
     known = [q for q in ours.split("\n") if len(q.split()) >= MIN_LEAD_WORDS]
     out = []
-    for para in (clean(x) for x in g_body.split("\n\n")):
+    for para in (clean(VIEWS_RE.sub(" ", x)) for x in g_body.split("\n\n")):
+        if title and len(title) > 10 and para.startswith(title) and para != title:
+            para = clean(para[len(title):])  # a layout cell read as one line: title, date, lead
         for p in _split_at(_without_link_cells(para, links), known):  # a cut piece may be a list
             if p and p != title and not GENERIC_DATE_LINE_RE.match(p) \
                     and (len(p.split()) > 3 or p in ours) and not _link_list(p, links):
@@ -501,7 +513,7 @@ def split_page(html: str | bytes, url: str | None = None) -> PageParts:
         scope = common_ancestor(title_node, body_node)
     elif body_node is not None and body_node.getparent() is not None:
         scope = body_node.getparent()
-    published = machine or text_date(scope)
+    published = machine or text_date(scope, title)
     paras: list[str] = []
     if lead_node is not None and (body_node is None or lead_node not in body_node.iter()):
         paras += paragraphs(lead_node)

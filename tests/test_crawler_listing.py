@@ -120,6 +120,9 @@ def test_next_page_from_any_pager(name: str, url: str, hint: str, expected: str)
     ("https://a.gov.vn/tin-tuc/trang-288.html", "/tin-tuc", 288),
     ("http://a.gov.vn/Trang/Tin-tuc-su-kien.aspx?Cat=82&PageIndex=4", "/trang/tin-tuc-su-kien", 4),
     ("http://www.a.gov.vn/Trang/Tin-tuc-su-kien.aspx?Cat=82", "/trang/tin-tuc-su-kien", None),
+    ("http://a.gov.vn/Trang/DanhSach.aspx?Cat=14&p=3", "/trang/danhsach", 3),  # p beside Cat
+    ("http://a.gov.vn/?m=news&q=72&p=2", "", 2),
+    ("http://a.gov.vn/?p=123", "", None),  # alone, ?p= is a WordPress post, not a page
 ])
 def test_page_numbers_in_urls(url: str, base_path: str, number: int | None) -> None:
     parsed = page_url(url)
@@ -135,6 +138,36 @@ def test_categories_by_folded_text_with_or_without_query() -> None:
         ("/Trang/cchc.aspx", False),                    # "CCHC", a block heading
         ("/Trang/Tin-tuc-su-kien.aspx?Cat=82", True),   # "Tin tức - Sự kiện": keyword-filtered
     ]  # not: the off-site "THỦ TỤC HÀNH CHÍNH", "Tra cứu hồ sơ TTHC", a dated short headline
+
+
+def test_a_bare_number_in_the_pager_is_the_current_page() -> None:
+    """"Trang: 1 <b>2</b> 3" with `&p=N` links: page 3 follows page 2 (no class says current)."""
+    url = "http://a.gov.vn/Trang/DanhSach.aspx?Cat=14&p=2"
+    html = ("<html><body><div>Trang: <a href='DanhSach.aspx?Cat=14'>1</a> <b>2</b> "
+            "<a href='DanhSach.aspx?Cat=14&p=3'>3</a></div></body></html>")
+    assert next_page(lxml.html.document_fromstring(html), url) == "http://a.gov.vn/Trang/DanhSach.aspx?Cat=14&p=3"
+
+
+def test_one_link_teaches_its_slug_query_value_as_variable() -> None:
+    """A listing's first page may show one dated item: `title=<slug>.html` is that item's."""
+    learned = learn_template(["http://a.gov.vn/Trang/ChiTiet.aspx?nid=12900&title=ket-qua-cchc-quy-iii.html"])
+    assert learned is not None and learned.matches("http://a.gov.vn/Trang/ChiTiet.aspx?nid=12892&title=hoi-nghi.html")
+
+
+def test_a_featured_first_item_under_the_category_heading_and_the_list_after_it() -> None:
+    """The category's heading, one big item, then a table of the others: all are items."""
+    base = "http://a.gov.vn/Trang/ChiTiet.aspx?nid="
+    rows = "".join(f"<tr><td><a href='{base}{n}'>Kết quả giải quyết hồ sơ tháng {n} của xã</a>"
+                   f" <i>(0{n}-10-2026)</i></td></tr>" for n in (2, 3))
+    html = (f"<html><body><table><tr><td><div>CẢI CÁCH HÀNH CHÍNH</div><div><h3>"
+            f"<a href='{base}1'>Hội nghị tổng kết công tác cải cách hành chính năm 2025</a></h3>"
+            f"<i>(09-10-2026)</i><p>Lời dẫn của bài viết nổi bật đầu trang danh sách này.</p></div>"
+            f"<table>{rows}</table></td></tr></table></body></html>")
+    root = lxml.html.document_fromstring(html)
+    for shape in (re.compile(r"ChiTiet\.aspx\?nid=\d+").search, None):
+        found = read_listing(root, "http://a.gov.vn/Trang/DanhSach.aspx?Cat=14", shape=shape,
+                             category="CẢI CÁCH HÀNH CHÍNH")
+        assert [e.url[-1] for e in found.entries] == ["1", "2", "3"]
 
 
 @pytest.mark.parametrize(("urls", "template"), [

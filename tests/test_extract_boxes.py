@@ -92,6 +92,17 @@ def test_box_lines_become_label_value_lines(lines: list[str], expected: list[str
     assert value_lines(lines) == expected
 
 
+def test_a_table_box_whose_label_cells_end_in_a_colon() -> None:
+    """"Tiếp nhận:" | "1.234": the cell's colon is the separator, not part of the label."""
+    html = ("<html><body><table width='100%'><tr><th colspan='2'>Tình hình xử lý hồ sơ năm 2026</th></tr>"
+            "<tr><td>Hồ sơ đã tiếp nhận:</td><td><b>7.483</b></td></tr>"
+            "<tr><td>Đã trả kết quả:</td><td><b>7.442</b></td></tr>"
+            "<tr><td>Đúng hạn & trước hạn:</td><td><b>7.435</b></td></tr>"
+            "<tr><td>Trễ hạn:</td><td><b>7</b></td></tr></table></body></html>")
+    got = {(f.metric, f.value) for f in extract_page(html).figures if f.source == "widget"}
+    assert got >= {("received", 7483), ("resolved", 7442), ("early_or_on_time", 7435), ("late", 7)}
+
+
 def test_a_caption_after_the_values_dates_the_whole_box() -> None:
     """"Tháng 10 năm 2024" under the list is the box's period, not the last value's label."""
     html = ("<html><body><div class='cot-phai'><h4>Kết quả giải quyết thủ tục hành chính</h4><ul>"

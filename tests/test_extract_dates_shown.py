@@ -27,6 +27,7 @@ def generic_page(date_line: str) -> bytes:
     ("Ngày đăng: 15/02/2024 08:30", dt.date(2024, 2, 15)),
     ("Ngày đăng: 05-03-2024", dt.date(2024, 3, 5)),
     ("Quý I năm 2024", None),  # htmldate guesses 2024-01-01 from the year: not written
+    ("Ngày 03 tháng 12 năm 2026", dt.date(2026, 12, 3)),  # a date in words
 ])
 def test_generic_page_date_is_written_or_none(line: str, published: dt.date | None) -> None:
     parts = split_page(generic_page(line), "http://a.gov.vn/tin/ket-qua-cchc.html")
@@ -40,3 +41,25 @@ def test_generic_page_date_is_written_or_none(line: str, published: dt.date | No
 ])
 def test_shown_on_page(text: str, shown: bool) -> None:
     assert shown_on_page(dt.datetime(2024, 2, 1), text) is shown
+
+
+def test_a_date_printed_on_the_titles_line() -> None:
+    """"<headline> (03-12-2026)" in one element: the date after the title is the page's."""
+    title = "Kết quả giải quyết thủ tục hành chính quý III năm 2026 tại huyện Chợ Gạo"
+    html = (f"<html><head><title>{title}</title></head><body><div class='x'><div class='t'>{title} <span>(03-12-2026)</span></div>"
+            f"<div class='n'>{BODY}</div></div></body></html>").encode()
+    parts = split_page(html, "http://a.gov.vn/?m=newsdetail&q=72&id=3311")
+    assert parts.published is not None and parts.published.date() == dt.date(2026, 12, 3)
+
+
+def test_a_view_counter_in_a_layout_cell_is_not_read_as_a_figure() -> None:
+    """A table layout's cell read as one line: title, "Ngày đăng … | Lượt xem: 211", lead."""
+    from extract import extract_page
+
+    title = "Phường A: tình hình tiếp nhận, giải quyết hồ sơ tháng 9/2026"
+    html = (f"<html><body><table><tr><td><h2>{title}</h2><div>Ngày đăng: 10/10/2026 14:26 | "
+            "Lượt xem: 211</div><p>Trong tháng 9/2026, công tác giải quyết thủ tục hành chính "
+            "được thực hiện đúng quy trình.</p><div><div>Tháng 9/2026, phường tiếp nhận mới 125 hồ "
+            "sơ. Đã trả kết quả 125 hồ sơ đúng hạn.</div></div></td></tr></table></body></html>")
+    values = {f.value for f in extract_page(html).figures}
+    assert 211 not in values and 125 in values
