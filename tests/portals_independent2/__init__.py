@@ -1,0 +1,1 @@
+"""A second independent set of portals (see README.md)."""
