@@ -90,8 +90,13 @@ def _links(root: etree._Element, page: str) -> list[tuple[str, str]]:
     return out
 
 
+#: A page number as a pager labels it: "2", "[2]", "(2)", "Trang 2", "Page 2" (text folded or not).
+PAGE_LABEL_RE = re.compile(r"^(?:trang|page)?\s*[\[(]?\s*(\d{1,5})\s*[\])]?$", re.I)
+
+
 def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 5 else None
+    m = PAGE_LABEL_RE.match(text.strip())
+    return int(m.group(1)) if m else None
 
 
 def next_page(root: etree._Element, url: str, *, seen: Iterable[str] = (),

@@ -121,6 +121,7 @@ def value_lines(lines: list[str]) -> list[str]:
     """Lines as "label: value" wherever a label and its number are split or unmarked."""
     out: list[str] = []
     pending_label = False  # the last line out is a label still waiting for its number
+    lines = _columns_zipped(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -153,6 +154,24 @@ def value_lines(lines: list[str]) -> list[str]:
             i += 1
             continue
         pending_label = False
+        i += 1
+    return out
+
+
+def _columns_zipped(lines: list[str]) -> list[str]:
+    """A table of labels in a header row and the values in the row under it ("Tiếp nhận |
+    Đã giải quyết | Trễ hạn" over "1.234 | 1.200 | 3") as one "label: value" line a column."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        heads = lines[i].split(" | ")
+        values = lines[i + 1].split(" | ") if i + 1 < len(lines) else []
+        if len(heads) >= 2 and len(values) == len(heads) \
+                and all(is_label(h) for h in heads) and all(VALUE_ONLY_RE.match(v) for v in values):
+            out += [f"{h.rstrip(' :')}: {v}" for h, v in zip(heads, values)]
+            i += 2
+            continue
+        out.append(lines[i])
         i += 1
     return out
 

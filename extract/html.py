@@ -90,8 +90,11 @@ DMY_RE = re.compile(
     r"(?:\s*([AaPp][Mm]))?)?"
 )
 ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
-# A date in words, as a dateline: "Ngày 03 tháng 12 năm 2026"
-WORDED_DATE_RE = re.compile(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\s*,?\s*(?i:năm)\s+(\d{4})")
+# A date in words, as a dateline: "Ngày 03 tháng 12 năm 2026", "03 tháng 12, 2026"
+WORDED_DATE_RE = re.compile(
+    r"(?<!\d)(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*,?\s*(?i:năm)\s+|\s*,\s*)(\d{4})(?!\d)")
+# A dotted date, only as a whole: "03.12.2026 08:15" (never "1.234.567")
+DOTTED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d|\.\d)(?:\s+(\d{1,2}):(\d{2}))?")
 #: a dateline is a short line, or the title's line with a short rest ("<title> (03-12-2026)")
 DATELINE_MAX = 80
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
@@ -268,8 +271,12 @@ def parse_vn_date(text: str) -> dt.datetime | None:
         return _dt(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
     m = DMY_RE.search(text)
     if not m:
-        w = WORDED_DATE_RE.search(text)
-        return _dt(int(w.group(3)), int(w.group(2)), int(w.group(1))) if w else None
+        if w := WORDED_DATE_RE.search(text):
+            return _dt(int(w.group(3)), int(w.group(2)), int(w.group(1)))
+        if d := DOTTED_DATE_RE.search(text):
+            day, month, year, hour, minute = d.groups()
+            return _dt(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+        return None
     d, mo, y, h, mi, s, ampm = m.groups()
     hour = int(h or 0)
     if ampm:

@@ -148,6 +148,19 @@ def test_a_bare_number_in_the_pager_is_the_current_page() -> None:
     assert next_page(lxml.html.document_fromstring(html), url) == "http://a.gov.vn/Trang/DanhSach.aspx?Cat=14&p=3"
 
 
+@pytest.mark.parametrize(("url", "pager", "expected"), [
+    ("http://a.gov.vn/cchc", "<a href='?trang=1'>Trang 1</a> <a href='?trang=2'>Trang 2</a>", "/cchc?trang=2"),
+    ("http://a.gov.vn/cchc?trang=2", "<a href='?trang=1'>Trang 1</a> <span>Trang 2</span> "
+     "<a href='?trang=3'>Trang 3</a>", "/cchc?trang=3"),
+    ("http://a.gov.vn/x/trang-2.html", "<a href='/x/trang-1.html'>[1]</a> <b>[2]</b> "
+     "<a href='/x/trang-3.html'>[3]</a>", "/x/trang-3.html"),
+])
+def test_pager_numbers_with_words_or_brackets(url: str, pager: str, expected: str) -> None:
+    """"Trang 1" on page 1 links page 1 (a 1-based pager), not the page after it."""
+    root = lxml.html.document_fromstring(f"<html><body><div>{pager}</div></body></html>")
+    assert next_page(root, url) == "http://a.gov.vn" + expected
+
+
 def test_one_link_teaches_its_slug_query_value_as_variable() -> None:
     """A listing's first page may show one dated item: `title=<slug>.html` is that item's."""
     learned = learn_template(["http://a.gov.vn/Trang/ChiTiet.aspx?nid=12900&title=ket-qua-cchc-quy-iii.html"])

@@ -87,6 +87,8 @@ def test_box_headings(text: str, heading: bool) -> None:
     (["Kết quả giải quyết TTHC năm 2024", "Hồ sơ tiếp nhận", "3.215"],  # a year is no value
      ["Kết quả giải quyết TTHC năm 2024", "Hồ sơ tiếp nhận: 3.215"]),
     (["Số liệu tháng 10/2024", "Đã giải quyết: 85"], ["Số liệu tháng 10/2024", "Đã giải quyết: 85"]),
+    (["Tiếp nhận | Đã giải quyết | Trễ hạn", "1.234 | 1.200 | 3"],  # labels over their values
+     ["Tiếp nhận: 1.234", "Đã giải quyết: 1.200", "Trễ hạn: 3"]),
 ])
 def test_box_lines_become_label_value_lines(lines: list[str], expected: list[str]) -> None:
     assert value_lines(lines) == expected

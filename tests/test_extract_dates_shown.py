@@ -28,6 +28,8 @@ def generic_page(date_line: str) -> bytes:
     ("Ngày đăng: 05-03-2024", dt.date(2024, 3, 5)),
     ("Quý I năm 2024", None),  # htmldate guesses 2024-01-01 from the year: not written
     ("Ngày 03 tháng 12 năm 2026", dt.date(2026, 12, 3)),  # a date in words
+    ("03 tháng 12, 2026", dt.date(2026, 12, 3)),
+    ("Cập nhật: 03.12.2026 08:15", dt.date(2026, 12, 3)),  # dotted, as a whole date only
 ])
 def test_generic_page_date_is_written_or_none(line: str, published: dt.date | None) -> None:
     parts = split_page(generic_page(line), "http://a.gov.vn/tin/ket-qua-cchc.html")
