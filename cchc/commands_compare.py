@@ -109,9 +109,9 @@ def report(db_path: Path, metric: str | None = None, csv_path: Path | None = Non
     db = open_existing_db(db_path)
     # a unit-period that states none of the table's numbers is left out
     stating = (metric,) if metric else HEADLINE_COLUMNS
-    files = csv_path or xlsx_path or html_path
-    rows = comparison_rows(db, flt, stating=stating, limit=None if files or not limit else limit)
-    total = len(rows) if files or not limit else count_rows(db, flt, stating=stating)
+    read_all = bool(csv_path or xlsx_path or html_path) or not limit  # files get every row
+    rows = comparison_rows(db, flt, stating=stating, limit=None if read_all else limit)
+    total = len(rows) if read_all else count_rows(db, flt, stating=stating)
     if not rows:
         click.echo("no figures match: widen the filters, or run `cchc extract`")
     else:
